@@ -1,0 +1,39 @@
+import type { DiagnosticCode } from './codes';
+import type { DocOutline } from './outline';
+
+/**
+ * What a rule reports, in offsets into the text. `validate` turns findings into
+ * LSP diagnostics; `data` carries what a fix needs, so fixes never re-derive it.
+ */
+export interface Finding {
+	readonly code: DiagnosticCode;
+	readonly message: string;
+	readonly start: number;
+	readonly end: number;
+	readonly data?: FixData;
+}
+
+/** Per-code facts a quick fix needs, stored in `Diagnostic.data`. */
+export type FixData =
+	| { readonly code: DiagnosticCode.MissingSection; readonly heading: string; readonly guidance: string; readonly insertAt: number }
+	| { readonly code: DiagnosticCode.SectionOrder; readonly moveTo: number }
+	| { readonly code: DiagnosticCode.HeadingVariant; readonly expected: string }
+	| { readonly code: DiagnosticCode.Placeholder; readonly replacement?: string }
+	| { readonly code: DiagnosticCode.TemplateText }
+	| { readonly code: DiagnosticCode.EmptySection }
+	| { readonly code: DiagnosticCode.MissingMetadata; readonly label: string; readonly insertAt?: number }
+	| { readonly code: DiagnosticCode.UnresolvedQuestion; readonly insertAt: number }
+	| { readonly code: DiagnosticCode.FileName; readonly suggested?: string };
+
+/** What a rule sees besides the outline. */
+export interface RuleContext {
+	/** The file's name, for files on disk; undefined for untitled and virtual documents. */
+	readonly fileName: string | undefined;
+}
+
+export type Rule = (doc: DocOutline, context: RuleContext) => Finding[];
+
+/** `## Why` in messages: the heading as the author would type it. */
+export function quote(markdown: string): string {
+	return `\`${markdown}\``;
+}

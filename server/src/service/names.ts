@@ -1,0 +1,65 @@
+/**
+ * Comparing names the way a reader does: `Author(s)`, `Authors` and `author`
+ * are the same key; `User guide` is `User Guide`.
+ */
+export function compactKey(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '')
+		.replace(/s$/, '');
+}
+
+/**
+ * The short forms a reader takes for a heading: each alternative of a
+ * `A/B` heading (`Open Issues/Questions` → `Open Issues`, `Open Questions`,
+ * `Questions`), and a leading run of whole words of at least `minPrefix`
+ * letters (`Alternatives` for `Alternatives Considered`).
+ */
+export function shortForms(heading: string): Set<string> {
+	const forms = new Set<string>();
+	const parts = heading.split('/').map((part) => part.trim()).filter(Boolean);
+	if (parts.length > 1) {
+		const lead = parts[0]!.split(/\s+/).slice(0, -1).join(' ');
+		for (const part of parts) {
+			forms.add(compactKey(part));
+			if (lead && part !== parts[0]) {
+				forms.add(compactKey(`${lead} ${part}`));
+			}
+		}
+	}
+	const words = heading.replace(/\//g, ' ').split(/\s+/).filter(Boolean);
+	for (let count = 1; count < words.length; count++) {
+		const prefix = compactKey(words.slice(0, count).join(' '));
+		if (prefix.length >= minPrefix) {
+			forms.add(prefix);
+		}
+	}
+	forms.delete(compactKey(heading));
+	return forms;
+}
+
+const minPrefix = 6;
+
+/** `NN-lower-case-with-dashes.md`. */
+export const docFileNamePattern = /^\d{2,}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+
+/** `Arm Build!` → `arm-build`; empty when nothing usable is left. */
+export function slugify(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+/** A conforming name for a badly named file, keeping its number if it has one. */
+export function suggestedFileName(fileName: string): string | undefined {
+	const stem = fileName.replace(/\.[^.]*$/, '');
+	const number = /^(\d+)[\s_-]*/.exec(stem);
+	const slug = slugify(number ? stem.slice(number[0].length) : stem);
+	if (!slug) {
+		return undefined;
+	}
+	return `${number ? number[1]!.padStart(2, '0') : 'NN'}-${slug}.md`;
+}

@@ -1,0 +1,243 @@
+import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { ParsedMarkdown, blockText, headingText, isHeading, normalizeText, parseMarkdown } from './markdown';
+import { compactKey, shortForms } from './names';
+import type { TemplateMetadataKey, TemplateModel, TemplateSection } from './template';
+
+/** A `##` section of a doc, with the template section it stands for. */
+export interface DocSection {
+	readonly heading: Heading;
+	readonly text: string;
+	/** Root nodes under the heading up to the next `#` or `##`. */
+	readonly body: readonly RootContent[];
+	/** Offset where the section ends (the next section's heading, or the end of the text). */
+	readonly end: number;
+	readonly template: TemplateSection | undefined;
+	/** Index of `template` in the template's sections. */
+	readonly templateIndex: number;
+	/** True when the heading only approximates the template's (`## User guide`). */
+	readonly variant: boolean;
+}
+
+export type QuestionState = 'resolved' | 'not-yet-resolved' | 'unresolved';
+
+export interface DocQuestion {
+	readonly heading: Heading;
+	readonly text: string;
+	readonly state: QuestionState;
+	/** Offset just after the question's last block: where a resolution goes. */
+	readonly bodyEnd: number;
+}
+
+export interface DocMetadataItem {
+	readonly item: ListItem;
+	readonly key: TemplateMetadataKey | undefined;
+	readonly label: string;
+	/** Offsets of the value after `Key:` (empty range when there is none). */
+	readonly valueStart: number;
+	readonly valueEnd: number;
+}
+
+/** A block that repeats the template's guidance, and the section whose guidance it is. */
+export interface Leftover {
+	readonly node: RootContent;
+	readonly section: TemplateSection | undefined;
+}
+
+/** Everything the rules need to know about a doc, computed once per validation. */
+export interface DocOutline {
+	readonly md: ParsedMarkdown;
+	readonly template: TemplateModel;
+	readonly title: Heading | undefined;
+	/** Offset of the end of the header (title, metadata, intro) = where the first section starts. */
+	readonly headerEnd: number;
+	readonly metadata: readonly DocMetadataItem[];
+	readonly sections: readonly DocSection[];
+	readonly questions: readonly DocQuestion[];
+	readonly leftovers: readonly Leftover[];
+	/** Headings whose whole text is a template placeholder (`### \<Question\>`). */
+	readonly placeholderHeadings: readonly Heading[];
+}
+
+export function outlineText(text: string, template: TemplateModel): DocOutline {
+	return outline(parseMarkdown(text), template);
+}
+
+export function outline(md: ParsedMarkdown, template: TemplateModel): DocOutline {
+	const nodes = md.root.children;
+	const titleIndex = nodes.findIndex((node) => isHeading(node, 1));
+	const title = titleIndex >= 0 && !nodes.slice(0, titleIndex).some((node) => isHeading(node)) ? (nodes[titleIndex] as Heading) : undefined;
+	const headerFrom = title ? titleIndex + 1 : 0;
+	let headerTo = headerFrom;
+	while (headerTo < nodes.length && !isHeading(nodes[headerTo]!, 2)) {
+		headerTo++;
+	}
+	const headerNodes = nodes.slice(headerFrom, headerTo);
+	const headerEnd = headerTo < nodes.length ? md.start(nodes[headerTo]!) : md.text.length;
+	const metadata = headerNodes.flatMap((node) => (node.type === 'list' ? node.children.map((item) => metadataItem(md, item, template)) : []));
+	const metadataLists = new Set<RootContent>(headerNodes.filter((node) => node.type === 'list'));
+
+	const leftovers = findLeftovers(nodes.filter((node) => !metadataLists.has(node)), template);
+	const leftoverNodes = new Set<Nodes>(leftovers.map((leftover) => leftover.node));
+	const sections = matchSections(md, nodes, template);
+	const placeholderHeadings = nodes.filter(
+		(node): node is Heading => isHeading(node) && node !== title && template.placeholderHeadings.has(normalizeText(headingText(node))),
+	);
+	const placeholders = new Set<Nodes>(placeholderHeadings);
+	const questionSection = sections.find((section) => section.template?.role === 'questions');
+	const questions = questionSection && template.questions ? findQuestions(md, questionSection, template, leftoverNodes, placeholders) : [];
+	return { md, template, title, headerEnd, metadata, sections, questions, leftovers, placeholderHeadings };
+}
+
+function metadataItem(md: ParsedMarkdown, item: ListItem, template: TemplateModel): DocMetadataItem {
+	const paragraph = item.children[0];
+	const empty = { item, key: undefined, label: '', valueStart: md.start(item), valueEnd: md.start(item) };
+	if (paragraph?.type !== 'paragraph') {
+		return empty;
+	}
+	const valueStart = metadataValueStart(md, paragraph);
+	if (valueStart === undefined) {
+		return empty;
+	}
+	const label = toString(paragraph).split(':')[0]!.trim();
+	const key = template.metadata.find((candidate) => candidate.key === compactKey(label));
+	const valueEnd = Math.max(valueStart, md.start(paragraph) + md.source(paragraph).trimEnd().length);
+	return { item, key, label, valueStart: Math.min(valueStart, valueEnd), valueEnd };
+}
+
+/** Offset just after `Key:` and the spaces that follow, also when the key is bold (`**Key:** value`). */
+function metadataValueStart(md: ParsedMarkdown, paragraph: Paragraph): number | undefined {
+	for (const child of paragraph.children) {
+		let after: number | undefined;
+		if (child.type === 'text') {
+			const colon = md.source(child).indexOf(':');
+			after = colon >= 0 ? md.start(child) + colon + 1 : undefined;
+		} else if (toString(child).includes(':')) {
+			after = md.end(child);
+		}
+		if (after !== undefined) {
+			while (after < md.end(paragraph) && /[ \t]/.test(md.text[after]!)) {
+				after++;
+			}
+			return after;
+		}
+	}
+	return undefined;
+}
+
+function matchSections(md: ParsedMarkdown, nodes: readonly RootContent[], template: TemplateModel): DocSection[] {
+	const starts: number[] = [];
+	nodes.forEach((node, index) => {
+		if (isHeading(node, 2) && node.depth === 2) {
+			starts.push(index);
+		}
+	});
+	const texts = starts.map((index) => headingText(nodes[index] as Heading).replace(/\s*\(optional\)$/i, ''));
+	const matched = new Array<number>(starts.length).fill(-1);
+	const taken = new Set<number>();
+	const claim = (test: (text: string, section: TemplateSection) => boolean) => {
+		texts.forEach((text, position) => {
+			if (matched[position] !== -1) {
+				return;
+			}
+			const index = template.sections.findIndex((section, candidate) => !taken.has(candidate) && test(text, section));
+			if (index >= 0) {
+				matched[position] = index;
+				taken.add(index);
+			}
+		});
+	};
+	// Exact spellings first, so `## Open issues` never steals the section a
+	// correctly spelled `## Open Issues/Questions` further down stands for.
+	claim((text, section) => sameSpelling(text, section.heading));
+	claim((text, section) => compactKey(text) === compactKey(section.heading) || shortForms(section.heading).has(compactKey(text)));
+
+	return starts.map((index, position) => {
+		const end = nodes.findIndex((node, after) => after > index && isHeading(node, 2));
+		const templateIndex = matched[position]!;
+		const section = template.sections[templateIndex];
+		return {
+			heading: nodes[index] as Heading,
+			text: texts[position]!,
+			body: nodes.slice(index + 1, end < 0 ? nodes.length : end),
+			end: end < 0 ? md.text.length : md.start(nodes[end]!),
+			template: section,
+			templateIndex,
+			variant: section !== undefined && !sameSpelling(texts[position]!, section.heading),
+		};
+	});
+}
+
+/** Spelled as the template spells it; only runs of spaces may differ. */
+function sameSpelling(text: string, heading: string): boolean {
+	return text.replace(/\s+/g, ' ') === heading.replace(/\s+/g, ' ');
+}
+
+/**
+ * Blocks that repeat the template's guidance. A quote that holds nothing but
+ * guidance and placeholder headings is one leftover, so removing it is one edit.
+ */
+function findLeftovers(nodes: readonly RootContent[], template: TemplateModel): Leftover[] {
+	const leftovers: Leftover[] = [];
+	const guidanceOf = (node: RootContent) =>
+		node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'list' ? template.guidance.get(normalizeText(blockText(node))) : undefined;
+	const isGuidance = (node: RootContent) => template.guidance.has(normalizeText(blockText(node)));
+	for (const node of nodes) {
+		if ((node.type === 'paragraph' || node.type === 'list') && isGuidance(node)) {
+			leftovers.push({ node, section: guidanceOf(node) });
+		} else if (node.type === 'blockquote') {
+			const inner = node.children.filter((child) => (child.type === 'paragraph' || child.type === 'list') && isGuidance(child));
+			const onlyGuidance = node.children.every(
+				(child) => inner.includes(child) || (child.type === 'heading' && template.placeholderHeadings.has(normalizeText(headingText(child)))),
+			);
+			if (isGuidance(node) || (inner.length > 0 && onlyGuidance)) {
+				leftovers.push({ node, section: guidanceOf(node) ?? guidanceOf(inner[0]!) });
+			} else {
+				leftovers.push(...inner.map((child) => ({ node: child, section: guidanceOf(child) })));
+			}
+		}
+	}
+	return leftovers;
+}
+
+function findQuestions(
+	md: ParsedMarkdown,
+	section: DocSection,
+	template: TemplateModel,
+	leftovers: ReadonlySet<Nodes>,
+	placeholders: ReadonlySet<Nodes>,
+): DocQuestion[] {
+	const convention = template.questions!;
+	const keyword = normalizeText(convention.resolutionKeyword);
+	const marker = normalizeText(convention.notYetResolved);
+	const questions: DocQuestion[] = [];
+	section.body.forEach((node, index) => {
+		if (!isHeading(node) || node.depth !== 3 || placeholders.has(node)) {
+			return;
+		}
+		const next = section.body.findIndex((other, after) => after > index && isHeading(other, 3));
+		const body = section.body.slice(index + 1, next < 0 ? section.body.length : next).filter((block) => !leftovers.has(block));
+		let state: QuestionState = 'unresolved';
+		for (const paragraph of body.flatMap(paragraphsOf)) {
+			const text = normalizeText(toString(paragraph));
+			const resolution = text.startsWith(`${keyword}:`) ? text.slice(keyword.length + 1).trim() : undefined;
+			if (text.startsWith(marker) || (resolution !== undefined && resolution.includes(marker))) {
+				state = 'not-yet-resolved';
+				break;
+			}
+			if (resolution) {
+				state = 'resolved';
+			}
+		}
+		const last = body[body.length - 1];
+		questions.push({ heading: node, text: headingText(node), state, bodyEnd: md.end(last ?? node) });
+	});
+	return questions;
+}
+
+function paragraphsOf(node: Nodes): Paragraph[] {
+	if (node.type === 'paragraph') {
+		return [node];
+	}
+	return 'children' in node && node.type !== 'heading' ? (node.children as Nodes[]).flatMap(paragraphsOf) : [];
+}

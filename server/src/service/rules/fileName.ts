@@ -1,0 +1,20 @@
+import { DiagnosticCode } from '../codes';
+import { Rule, quote } from '../finding';
+import { docFileNamePattern, suggestedFileName } from '../names';
+
+/** Docs sort by number in a folder listing only if every name follows the convention. */
+export const fileName: Rule = (doc, context) => {
+	if (context.fileName === undefined || docFileNamePattern.test(context.fileName)) {
+		return [];
+	}
+	const suggested = suggestedFileName(context.fileName);
+	return [
+		{
+			code: DiagnosticCode.FileName,
+			message: `File name ${quote(context.fileName)} does not follow ${quote('NN-lower-case-with-dashes.md')}${suggested ? `: expected a name like ${quote(suggested)}` : ''}.`,
+			start: doc.title ? doc.md.start(doc.title) : 0,
+			end: doc.title ? doc.md.end(doc.title) : 0,
+			data: { code: DiagnosticCode.FileName, ...(suggested ? { suggested } : {}) },
+		},
+	];
+};

@@ -1,0 +1,31 @@
+import { DiagnosticCode } from '../codes';
+import { Finding, Rule, quote } from '../finding';
+
+/** Each metadata key of the template's header needs a line with a value. */
+export const missingMetadata: Rule = (doc) => {
+	const lastItem = doc.metadata[doc.metadata.length - 1];
+	const insertAt = lastItem ? doc.md.end(lastItem.item) : doc.title ? doc.md.end(doc.title) : 0;
+	return doc.template.metadata.flatMap((key): Finding[] => {
+		const items = doc.metadata.filter((item) => item.key === key);
+		if (items.length === 0) {
+			return [
+				{
+					code: DiagnosticCode.MissingMetadata,
+					message: `Missing metadata ${quote(`${key.label}:`)} in the header: expected a line like ${quote(`* ${key.label}: ${key.placeholder}`)}.`,
+					start: doc.title ? doc.md.start(doc.title) : 0,
+					end: doc.title ? doc.md.end(doc.title) : 0,
+					data: { code: DiagnosticCode.MissingMetadata, label: key.label, insertAt },
+				},
+			];
+		}
+		return items
+			.filter((item) => item.valueStart === item.valueEnd)
+			.map((item) => ({
+				code: DiagnosticCode.MissingMetadata,
+				message: `Metadata ${quote(`${item.label}:`)} is empty: expected a value after the colon.`,
+				start: doc.md.start(item.item),
+				end: item.valueEnd,
+				data: { code: DiagnosticCode.MissingMetadata, label: key.label },
+			}));
+	});
+};

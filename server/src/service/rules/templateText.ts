@@ -1,0 +1,12 @@
+import { DiagnosticCode } from '../codes';
+import { Rule, quote } from '../finding';
+
+/** Blocks that repeat the template's guidance instead of saying something of the doc's own. */
+export const templateText: Rule = (doc) =>
+	doc.leftovers.map(({ node, section }) => ({
+		code: DiagnosticCode.TemplateText,
+		message: `Template guidance left in${section ? ` (from ${quote(section.markdown)})` : ''}: expected text of your own instead.`,
+		start: doc.md.start(node),
+		end: doc.md.end(node),
+		data: { code: DiagnosticCode.TemplateText },
+	}));

@@ -1,0 +1,69 @@
+import { DiagnosticCode, Severity, defaultSeverity, isDiagnosticCode } from './codes';
+
+export type SeveritySetting = Severity | 'off';
+
+/** Settings after normalisation: every field present and of the right type. */
+export interface DesignDocSettings {
+	/** Severity per code; `off` drops the code. */
+	readonly severity: Readonly<Record<DiagnosticCode, SeveritySetting>>;
+	/** Globs (relative to the workspace folder) of files that are design docs whatever their content. */
+	readonly include: readonly string[];
+	/** Globs of Markdown files that are never design docs. */
+	readonly exclude: readonly string[];
+	/** Milliseconds to wait after a keystroke before validating. */
+	readonly debounceMs: number;
+	/** Workspace-relative path of the template; empty to discover `templateFileName` beside the docs. */
+	readonly template: string;
+	/** File name of a template kept beside the docs. */
+	readonly templateFileName: string;
+}
+
+export const defaultSettings: DesignDocSettings = {
+	severity: { ...defaultSeverity },
+	include: ['**/design-docs/**/*.md', '**/design-doc/**/*.md', '**/docs/design/**/*.md'],
+	exclude: ['**/node_modules/**', '**/.git/**'],
+	debounceMs: 200,
+	template: '',
+	templateFileName: '00-template.md',
+};
+
+const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * Turns whatever a client or a config file sent into complete settings.
+ * Unknown keys and values of the wrong type fall back to the defaults, so a
+ * typo in settings.json never stops validation.
+ */
+export function normalizeSettings(raw: unknown): DesignDocSettings {
+	const input = isRecord(raw) ? raw : {};
+	const severity: Record<DiagnosticCode, SeveritySetting> = { ...defaultSettings.severity };
+	if (isRecord(input.severity)) {
+		for (const [code, value] of Object.entries(input.severity)) {
+			if (isDiagnosticCode(code) && severityValues.includes(value as SeveritySetting)) {
+				severity[code] = value as SeveritySetting;
+			}
+		}
+	}
+	return {
+		severity,
+		include: stringArray(input.include) ?? defaultSettings.include,
+		exclude: stringArray(input.exclude) ?? defaultSettings.exclude,
+		debounceMs:
+			typeof input.debounceMs === 'number' && Number.isFinite(input.debounceMs) && input.debounceMs >= 0
+				? input.debounceMs
+				: defaultSettings.debounceMs,
+		template: typeof input.template === 'string' ? input.template.trim() : defaultSettings.template,
+		templateFileName:
+			typeof input.templateFileName === 'string' && input.templateFileName.trim() !== ''
+				? input.templateFileName.trim()
+				: defaultSettings.templateFileName,
+	};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringArray(value: unknown): string[] | undefined {
+	return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+}

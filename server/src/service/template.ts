@@ -1,0 +1,213 @@
+import type { Heading, List, Paragraph, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { ParsedMarkdown, blockText, headingText, isComment, isHeading, isPlaceholderText, normalizeText, parseMarkdown } from './markdown';
+import { compactKey } from './names';
+
+/** A metadata line of the template's header list, e.g. `* Approver: \<kpt-maintainer\>`. */
+export interface TemplateMetadataKey {
+	/** As the template spells it: `Author(s)`. */
+	readonly label: string;
+	/** Compared form: `author`. */
+	readonly key: string;
+	/** The template's value, as written: `\<kpt-maintainer\>`. */
+	readonly placeholder: string;
+}
+
+export type SectionRole = 'questions' | 'approaches';
+
+export interface TemplateSection {
+	/** Heading text as a reader sees it: `Open Issues/Questions`. */
+	readonly heading: string;
+	/** The heading as Markdown: `## Open Issues/Questions`. */
+	readonly markdown: string;
+	/** The guidance under the heading, as Markdown. */
+	readonly guidance: string;
+	readonly optional: boolean;
+	readonly role?: SectionRole;
+}
+
+/** How the template marks a question's outcome. */
+export interface QuestionConvention {
+	/** The word that opens a resolution line: `Resolution`. */
+	readonly resolutionKeyword: string;
+	/** The marker of a question left open on purpose: `Not Yet Resolved` (written `__Not Yet Resolved__`). */
+	readonly notYetResolved: string;
+}
+
+export interface TemplateModel {
+	/** Where the template came from, for messages. */
+	readonly source: string;
+	/** The title placeholder (`Title`), or undefined if the template has no `#` title. */
+	readonly title: string | undefined;
+	readonly metadata: readonly TemplateMetadataKey[];
+	/** Required and optional sections in template order. */
+	readonly sections: readonly TemplateSection[];
+	/** Normalised guidance text → the section it belongs to (`undefined` for the header or trailing notes). */
+	readonly guidance: ReadonlyMap<string, TemplateSection | undefined>;
+	/** Normalised texts of placeholder headings: `<question>`, `<approach>`. */
+	readonly placeholderHeadings: ReadonlySet<string>;
+	readonly questions: QuestionConvention | undefined;
+}
+
+/** Guidance shorter than this is too common a phrase to call a leftover ("None."). */
+const minGuidanceWords = 3;
+
+/**
+ * Reads a template into the model every rule works from. The shape is taken
+ * from the template alone; nothing here knows kpt's headings.
+ */
+export function parseTemplate(text: string, source: string): TemplateModel {
+	const md = parseMarkdown(text);
+	const nodes = md.root.children;
+	const titleIndex = nodes.findIndex((node) => isHeading(node, 1));
+	const title = titleIndex >= 0 ? headingText(nodes[titleIndex] as Heading) : undefined;
+	// The document proper runs from the title to the next `#` heading; what
+	// follows (kpt's "# Review Process") is advice to authors, not a section.
+	const scopeEnd = nextIndex(nodes, titleIndex + 1, (node) => node.type === 'heading' && node.depth === 1);
+	const firstSection = nextIndex(nodes, titleIndex + 1, (node) => isHeading(node, 2));
+	const headerEnd = Math.min(scopeEnd, firstSection);
+
+	const guidance = new Map<string, TemplateSection | undefined>();
+	const placeholderHeadings = new Set<string>();
+	const metadata: TemplateMetadataKey[] = [];
+	for (const node of nodes.slice(titleIndex + 1, headerEnd)) {
+		if (node.type === 'list') {
+			metadata.push(...metadataKeys(md, node));
+		} else {
+			addGuidance(guidance, node, undefined);
+		}
+	}
+
+	const sections: TemplateSection[] = [];
+	let questions: QuestionConvention | undefined;
+	for (let index = firstSection; index < scopeEnd; ) {
+		const heading = nodes[index] as Heading;
+		const end = nextIndex(nodes, index + 1, (node) => isHeading(node, 2));
+		const body = nodes.slice(index + 1, Math.min(end, scopeEnd));
+		const convention = questionConvention(body);
+		const hasPlaceholderSubsection = body.some((node) => isHeading(node) && node.depth > 2 && isPlaceholderText(headingText(node)));
+		const rawHeading = headingText(heading);
+		const optional = /\(optional\)$/i.test(rawHeading) || (body[0] !== undefined && isOptionalMarker(body[0]));
+		const name = rawHeading.replace(/\s*\(optional\)$/i, '');
+		const section: TemplateSection = {
+			heading: name,
+			markdown: `${'#'.repeat(heading.depth)} ${name}`,
+			guidance: guidanceMarkdown(md, body),
+			optional,
+			...(convention && !questions ? { role: 'questions' as const } : hasPlaceholderSubsection ? { role: 'approaches' as const } : {}),
+		};
+		if (convention && !questions) {
+			questions = convention;
+		}
+		sections.push(section);
+		addSectionGuidance(guidance, placeholderHeadings, body, section);
+		index = Math.min(end, scopeEnd);
+	}
+	for (const node of nodes.slice(scopeEnd)) {
+		if (!isHeading(node)) {
+			addGuidance(guidance, node, undefined);
+		}
+	}
+	return { source, title, metadata, sections, guidance, placeholderHeadings, questions };
+}
+
+function nextIndex(nodes: readonly RootContent[], from: number, test: (node: RootContent) => boolean): number {
+	for (let index = Math.max(from, 0); index < nodes.length; index++) {
+		if (test(nodes[index]!)) {
+			return index;
+		}
+	}
+	return nodes.length;
+}
+
+function metadataKeys(md: ParsedMarkdown, list: List): TemplateMetadataKey[] {
+	const keys: TemplateMetadataKey[] = [];
+	for (const item of list.children) {
+		const paragraph = item.children[0];
+		if (paragraph?.type !== 'paragraph') {
+			continue;
+		}
+		const source = md.source(paragraph);
+		const colon = source.indexOf(':');
+		if (colon > 0) {
+			const label = toString(paragraph).split(':')[0]!.trim();
+			keys.push({ label, key: compactKey(label), placeholder: source.slice(colon + 1).trim() });
+		}
+	}
+	return keys;
+}
+
+function isOptionalMarker(node: RootContent): boolean {
+	return isComment(node) && /^\s*<!--\s*optional\s*-->\s*$/i.test((node as { value: string }).value);
+}
+
+/**
+ * A questions section shows by example how a question is answered: a
+ * placeholder `###` heading followed by a `Keyword: …` paragraph.
+ */
+function questionConvention(body: readonly RootContent[]): QuestionConvention | undefined {
+	for (let index = 0; index + 1 < body.length; index++) {
+		const heading = body[index]!;
+		const next = body[index + 1]!;
+		if (!isHeading(heading) || heading.depth <= 2 || next.type !== 'paragraph') {
+			continue;
+		}
+		const keyword = /^\s*([\p{L}][\p{L} ]*?)\s*:/u.exec(toString(next))?.[1];
+		if (keyword) {
+			return { resolutionKeyword: keyword, notYetResolved: emphasisedText(next) ?? 'Not Yet Resolved' };
+		}
+	}
+	return undefined;
+}
+
+function emphasisedText(paragraph: Paragraph): string | undefined {
+	const strong = paragraph.children.find((child) => child.type === 'strong' || child.type === 'emphasis');
+	return strong ? toString(strong).trim() : undefined;
+}
+
+function addSectionGuidance(
+	guidance: Map<string, TemplateSection | undefined>,
+	placeholderHeadings: Set<string>,
+	body: readonly RootContent[],
+	section: TemplateSection,
+): void {
+	const prose = body.filter((node) => !isHeading(node) && !isComment(node));
+	for (const node of prose) {
+		addGuidance(guidance, node, section);
+	}
+	// A doc that pasted the whole section's guidance as one quote matches this.
+	addGuidanceText(guidance, body.filter((node) => !isComment(node)).map(blockText).join(' '), section);
+	for (const node of body) {
+		if (isHeading(node) && isPlaceholderText(headingText(node))) {
+			placeholderHeadings.add(normalizeText(headingText(node)));
+		}
+	}
+}
+
+function addGuidance(guidance: Map<string, TemplateSection | undefined>, node: RootContent, section: TemplateSection | undefined): void {
+	if (node.type !== 'paragraph' && node.type !== 'blockquote' && node.type !== 'list') {
+		return;
+	}
+	addGuidanceText(guidance, blockText(node), section);
+	if (node.type === 'blockquote') {
+		for (const child of node.children) {
+			addGuidance(guidance, child, section);
+		}
+	}
+}
+
+function addGuidanceText(guidance: Map<string, TemplateSection | undefined>, text: string, section: TemplateSection | undefined): void {
+	const normalized = normalizeText(text);
+	if (normalized.split(' ').length >= minGuidanceWords && !guidance.has(normalized)) {
+		guidance.set(normalized, section);
+	}
+}
+
+function guidanceMarkdown(md: ParsedMarkdown, body: readonly RootContent[]): string {
+	const first = body.find((node) => !isComment(node));
+	const last = body[body.length - 1];
+	if (!first || !last) {
+		return '';
+	}
+	return md.text.slice(md.start(first), md.end(last)).trim();
+}
