@@ -38,10 +38,10 @@ export interface DocMetadataItem {
 	readonly valueEnd: number;
 }
 
-/** A block that repeats the template's guidance, and the section whose guidance it is. */
+/** A block that repeats the template's guidance, and where the template has it. */
 export interface Leftover {
 	readonly node: RootContent;
-	readonly section: TemplateSection | undefined;
+	readonly origin: string;
 }
 
 /** Everything the rules need to know about a doc, computed once per validation. */
@@ -179,21 +179,20 @@ function sameSpelling(text: string, heading: string): boolean {
  */
 function findLeftovers(nodes: readonly RootContent[], template: TemplateModel): Leftover[] {
 	const leftovers: Leftover[] = [];
-	const guidanceOf = (node: RootContent) =>
-		node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'list' ? template.guidance.get(normalizeText(blockText(node))) : undefined;
-	const isGuidance = (node: RootContent) => template.guidance.has(normalizeText(blockText(node)));
+	const guidanceOf = (node: RootContent) => template.guidance.get(normalizeText(blockText(node)));
+	const isGuidance = (node: RootContent) => guidanceOf(node) !== undefined;
 	for (const node of nodes) {
 		if ((node.type === 'paragraph' || node.type === 'list') && isGuidance(node)) {
-			leftovers.push({ node, section: guidanceOf(node) });
+			leftovers.push({ node, origin: guidanceOf(node)! });
 		} else if (node.type === 'blockquote') {
 			const inner = node.children.filter((child) => (child.type === 'paragraph' || child.type === 'list') && isGuidance(child));
 			const onlyGuidance = node.children.every(
 				(child) => inner.includes(child) || (child.type === 'heading' && template.placeholderHeadings.has(normalizeText(headingText(child)))),
 			);
 			if (isGuidance(node) || (inner.length > 0 && onlyGuidance)) {
-				leftovers.push({ node, section: guidanceOf(node) ?? guidanceOf(inner[0]!) });
+				leftovers.push({ node, origin: (guidanceOf(node) ?? guidanceOf(inner[0]!))! });
 			} else {
-				leftovers.push(...inner.map((child) => ({ node: child, section: guidanceOf(child) })));
+				leftovers.push(...inner.map((child) => ({ node: child, origin: guidanceOf(child)! })));
 			}
 		}
 	}

@@ -42,8 +42,8 @@ export interface TemplateModel {
 	readonly metadata: readonly TemplateMetadataKey[];
 	/** Required and optional sections in template order. */
 	readonly sections: readonly TemplateSection[];
-	/** Normalised guidance text → the section it belongs to (`undefined` for the header or trailing notes). */
-	readonly guidance: ReadonlyMap<string, TemplateSection | undefined>;
+	/** Normalised guidance text → where the template has it, for messages: `` `## Why` ``, `the header`. */
+	readonly guidance: ReadonlyMap<string, string>;
 	/** Normalised texts of placeholder headings: `<question>`, `<approach>`. */
 	readonly placeholderHeadings: ReadonlySet<string>;
 	readonly questions: QuestionConvention | undefined;
@@ -67,14 +67,14 @@ export function parseTemplate(text: string, source: string): TemplateModel {
 	const firstSection = nextIndex(nodes, titleIndex + 1, (node) => isHeading(node, 2));
 	const headerEnd = Math.min(scopeEnd, firstSection);
 
-	const guidance = new Map<string, TemplateSection | undefined>();
+	const guidance = new Map<string, string>();
 	const placeholderHeadings = new Set<string>();
 	const metadata: TemplateMetadataKey[] = [];
 	for (const node of nodes.slice(titleIndex + 1, headerEnd)) {
 		if (node.type === 'list') {
 			metadata.push(...metadataKeys(md, node));
 		} else {
-			addGuidance(guidance, node, undefined);
+			addGuidance(guidance, node, "the template's header");
 		}
 	}
 
@@ -103,9 +103,12 @@ export function parseTemplate(text: string, source: string): TemplateModel {
 		addSectionGuidance(guidance, placeholderHeadings, body, section);
 		index = Math.min(end, scopeEnd);
 	}
+	let trailing = 'the template';
 	for (const node of nodes.slice(scopeEnd)) {
-		if (!isHeading(node)) {
-			addGuidance(guidance, node, undefined);
+		if (isHeading(node)) {
+			trailing = `\`${'#'.repeat(node.depth)} ${headingText(node)}\``;
+		} else {
+			addGuidance(guidance, node, trailing);
 		}
 	}
 	return { source, title, metadata, sections, guidance, placeholderHeadings, questions };
@@ -166,17 +169,17 @@ function emphasisedText(paragraph: Paragraph): string | undefined {
 }
 
 function addSectionGuidance(
-	guidance: Map<string, TemplateSection | undefined>,
+	guidance: Map<string, string>,
 	placeholderHeadings: Set<string>,
 	body: readonly RootContent[],
 	section: TemplateSection,
 ): void {
 	const prose = body.filter((node) => !isHeading(node) && !isComment(node));
 	for (const node of prose) {
-		addGuidance(guidance, node, section);
+		addGuidance(guidance, node, `\`${section.markdown}\``);
 	}
 	// A doc that pasted the whole section's guidance as one quote matches this.
-	addGuidanceText(guidance, body.filter((node) => !isComment(node)).map(blockText).join(' '), section);
+	addGuidanceText(guidance, body.filter((node) => !isComment(node)).map(blockText).join(' '), `\`${section.markdown}\``);
 	for (const node of body) {
 		if (isHeading(node) && isPlaceholderText(headingText(node))) {
 			placeholderHeadings.add(normalizeText(headingText(node)));
@@ -184,22 +187,22 @@ function addSectionGuidance(
 	}
 }
 
-function addGuidance(guidance: Map<string, TemplateSection | undefined>, node: RootContent, section: TemplateSection | undefined): void {
+function addGuidance(guidance: Map<string, string>, node: RootContent, origin: string): void {
 	if (node.type !== 'paragraph' && node.type !== 'blockquote' && node.type !== 'list') {
 		return;
 	}
-	addGuidanceText(guidance, blockText(node), section);
+	addGuidanceText(guidance, blockText(node), origin);
 	if (node.type === 'blockquote') {
 		for (const child of node.children) {
-			addGuidance(guidance, child, section);
+			addGuidance(guidance, child, origin);
 		}
 	}
 }
 
-function addGuidanceText(guidance: Map<string, TemplateSection | undefined>, text: string, section: TemplateSection | undefined): void {
+function addGuidanceText(guidance: Map<string, string>, text: string, origin: string): void {
 	const normalized = normalizeText(text);
 	if (normalized.split(' ').length >= minGuidanceWords && !guidance.has(normalized)) {
-		guidance.set(normalized, section);
+		guidance.set(normalized, origin);
 	}
 }
 

@@ -1,11 +1,11 @@
 import { DiagnosticCode } from '../codes';
-import { Rule, quote } from '../finding';
+import type { Rule } from '../finding';
 
 /** Blocks that repeat the template's guidance instead of saying something of the doc's own. */
 export const templateText: Rule = (doc) =>
-	doc.leftovers.map(({ node, section }) => ({
+	doc.leftovers.map(({ node, origin }) => ({
 		code: DiagnosticCode.TemplateText,
-		message: `Template guidance left in${section ? ` (from ${quote(section.markdown)})` : ''}: expected text of your own instead.`,
+		message: `Template guidance from ${origin} left in: expected text of your own instead.`,
 		start: doc.md.start(node),
 		end: doc.md.end(node),
 		data: { code: DiagnosticCode.TemplateText },

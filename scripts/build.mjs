@@ -1,0 +1,33 @@
+// Bundles the client, the server and the CLI into dist/ (CommonJS for Node 20;
+// `vscode` is provided by the editor). `--watch` rebuilds on change.
+import { build, context } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const options = {
+	outdir: 'dist',
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	external: ['vscode'],
+	loader: { '.md': 'text' },
+	define: { PACKAGE_VERSION: JSON.stringify(version) },
+	sourcemap: production ? false : 'linked',
+	minify: production,
+	logLevel: 'warning',
+};
+
+const bundles = [
+	{ ...options, entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts' } },
+	{ ...options, entryPoints: { cli: 'server/src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+	await Promise.all(bundles.map(async (bundle) => (await context(bundle)).watch()));
+} else {
+	await Promise.all(bundles.map((bundle) => build(bundle)));
+}

@@ -1,0 +1,162 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { checkDocument } from '../service/languageService';
+import { defaultSettings } from '../service/settings';
+import { TemplateCache, describeError, isInside } from '../templates';
+import { FileReport, formatJson, formatSarif, formatText, severityOf } from './report';
+
+declare const PACKAGE_VERSION: string;
+
+const usage = `Usage: design-doc-lint [--format text|json|sarif] [--template FILE] <file|folder>...
+
+Checks Markdown design docs against their template (a 00-template.md beside
+them, or the bundled kpt template). Folders are searched recursively for design
+docs; files named explicitly are always checked.
+
+Options:
+  -f, --format FORMAT   text (default), json or sarif
+  -t, --template FILE   check every doc against this template
+  -h, --help            show this help
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
+
+/** A problem the user must fix before anything can be checked: exit 2 with one line. */
+class UsageError extends Error {}
+
+const skippedFolders = new Set(['node_modules', '.git']);
+
+export function main(argv: readonly string[], cwd = process.cwd()): { code: number; stdout: string; stderr: string } {
+	try {
+		return run(argv, cwd);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			return { code: 2, stdout: '', stderr: `design-doc-lint: ${error.message}\n` };
+		}
+		throw error;
+	}
+}
+
+function run(argv: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: [...argv],
+			allowPositionals: true,
+			options: {
+				format: { type: 'string', short: 'f', default: 'text' },
+				template: { type: 'string', short: 't' },
+				help: { type: 'boolean', short: 'h' },
+			},
+		});
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message}. Run design-doc-lint --help for usage.`);
+	}
+	const { values, positionals } = parsed;
+	if (values.help) {
+		return { code: 0, stdout: `${usage}\n`, stderr: '' };
+	}
+	const format = values.format;
+	if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+		throw new UsageError(`unknown format "${format}": expected text, json or sarif.`);
+	}
+	if (positionals.length === 0) {
+		throw new UsageError('no file or folder given. Usage: design-doc-lint [--format text|json|sarif] <file|folder>...');
+	}
+	const settings = defaultSettings;
+	const templates = new TemplateCache();
+	const explicitTemplate = values.template === undefined ? undefined : resolve(cwd, values.template);
+	const warnings: string[] = [];
+	if (explicitTemplate) {
+		const problem = templates.resolve(undefined, cwd, settings, explicitTemplate).problem;
+		if (problem) {
+			throw new UsageError(problem.replace(/ Using the bundled kpt template instead\.$/, ''));
+		}
+	}
+
+	const reports: FileReport[] = [];
+	for (const { path, explicit } of collectFiles(positionals, cwd)) {
+		let text: string;
+		try {
+			text = readFileSync(path, 'utf8');
+		} catch (error) {
+			throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${describeError(error)}.`);
+		}
+		const template = templates.resolve(path, cwd, settings, explicitTemplate);
+		if (template.problem && !warnings.includes(template.problem)) {
+			warnings.push(template.problem);
+		}
+		if (template.path === path) {
+			continue;
+		}
+		const file = displayPath(path, cwd);
+		// Like VS Code, drop a BOM so positions match what the editor shows.
+		const document = TextDocument.create(URI.file(path).toString(), 'markdown', 1, text.replace(/^\uFEFF/, ''));
+		const relativePath = (isInside(path, cwd) ? relative(cwd, path) : path).split(/[/\\]/).join('/');
+		const result = checkDocument(document, { template: template.model, settings, relativePath, force: explicit });
+		if (result.isDesignDoc) {
+			reports.push({ file, diagnostics: result.diagnostics });
+		}
+	}
+
+	const output =
+		format === 'json'
+			? formatJson(reports)
+			: format === 'sarif'
+				? formatSarif(reports, PACKAGE_VERSION)
+				: formatText(reports, process.stdout.isTTY === true && !process.env.NO_COLOR);
+	const failed = reports.some((report) => report.diagnostics.some((diagnostic) => severityOf(diagnostic) === 'error'));
+	return {
+		code: failed ? 1 : 0,
+		stdout: `${output}\n`,
+		stderr: warnings.map((warning) => `design-doc-lint: ${warning}\n`).join(''),
+	};
+}
+
+/** Markdown files under the given paths, in a stable order, each once. */
+function collectFiles(inputs: readonly string[], cwd: string): { path: string; explicit: boolean }[] {
+	const files = new Map<string, boolean>();
+	for (const input of inputs) {
+		const path = resolve(cwd, input);
+		let stats;
+		try {
+			stats = statSync(path);
+		} catch (error) {
+			throw new UsageError(`cannot read ${input}: ${describeError(error)}.`);
+		}
+		if (stats.isDirectory()) {
+			for (const file of walk(path)) {
+				if (!files.has(file)) {
+					files.set(file, false);
+				}
+			}
+		} else {
+			files.set(path, true);
+		}
+	}
+	return [...files].map(([path, explicit]) => ({ path, explicit }));
+}
+
+function walk(folder: string): string[] {
+	let entries;
+	try {
+		entries = readdirSync(folder, { withFileTypes: true });
+	} catch (error) {
+		throw new UsageError(`cannot read the folder ${folder}: ${describeError(error)}.`);
+	}
+	return entries
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.flatMap((entry) => {
+			const path = join(folder, entry.name);
+			if (entry.isDirectory()) {
+				return skippedFolders.has(entry.name) ? [] : walk(path);
+			}
+			return entry.isFile() && /\.md$/i.test(entry.name) ? [path] : [];
+		});
+}
+
+function displayPath(path: string, cwd: string): string {
+	return relative(cwd, path).split(/[/\\]/).join('/') || path;
+}

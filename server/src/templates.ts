@@ -1,0 +1,130 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import bundledTemplateText from '../templates/kpt-design-doc-template.md';
+import type { DesignDocSettings } from './service/settings';
+import { TemplateModel, parseTemplate } from './service/template';
+
+/** The template a doc is checked against, and why, for messages. */
+export interface ResolvedTemplate {
+	readonly model: TemplateModel;
+	/** Absolute path of the template file; undefined for the bundled template. */
+	readonly path: string | undefined;
+	/** Set when a configured or discovered template could not be used and the bundled one stands in. */
+	readonly problem?: string;
+}
+
+/** Templates bigger than this are not templates; reading them would only cost memory. */
+const maxTemplateBytes = 1024 * 1024;
+
+export const bundledTemplate: ResolvedTemplate = {
+	model: parseTemplate(bundledTemplateText, 'the bundled kpt template'),
+	path: undefined,
+};
+
+/**
+ * Reads and parses template files, re-reading one only when its size or
+ * modification time changed, so resolving per keystroke costs a `stat`.
+ */
+export class TemplateCache {
+	private readonly entries = new Map<string, { stamp: string; template: ResolvedTemplate }>();
+
+	/**
+	 * The template for a doc: the `template` setting (relative to the root),
+	 * else a `templateFileName` in the doc's folder or the nearest ancestor up to
+	 * `root`, else the bundled kpt template.
+	 */
+	resolve(docPath: string | undefined, root: string | undefined, settings: DesignDocSettings, explicit?: string): ResolvedTemplate {
+		const configured = explicit ?? (settings.template ? resolve(root ?? process.cwd(), settings.template) : undefined);
+		if (configured) {
+			return this.load(configured);
+		}
+		const found = docPath ? findUpwards(dirname(docPath), root, settings.templateFileName) : undefined;
+		return found ? this.load(found) : bundledTemplate;
+	}
+
+	/** Forget a file, after the client reports it changed. */
+	invalidate(path: string): void {
+		this.entries.delete(path);
+	}
+
+	private load(path: string): ResolvedTemplate {
+		let stamp: string;
+		try {
+			const stats = statSync(path);
+			if (!stats.isFile()) {
+				return fallback(path, 'it is not a file');
+			}
+			if (stats.size > maxTemplateBytes) {
+				return fallback(path, `it is ${Math.round(stats.size / 1024)} KB, more than the ${maxTemplateBytes / 1024} KB a template may have`);
+			}
+			stamp = `${stats.size}:${stats.mtimeMs}`;
+		} catch (error) {
+			return fallback(path, describeError(error));
+		}
+		const cached = this.entries.get(path);
+		if (cached?.stamp === stamp) {
+			return cached.template;
+		}
+		const template = readTemplate(path);
+		this.entries.set(path, { stamp, template });
+		return template;
+	}
+}
+
+function readTemplate(path: string): ResolvedTemplate {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		return fallback(path, describeError(error));
+	}
+	if (text.includes('\u0000')) {
+		return fallback(path, 'it is not a text file');
+	}
+	const model = parseTemplate(text, path);
+	if (model.sections.length === 0) {
+		return fallback(path, 'it has no `##` section headings under a `#` title');
+	}
+	return { model, path };
+}
+
+function fallback(path: string, reason: string): ResolvedTemplate {
+	return { ...bundledTemplate, problem: `Cannot use the template ${path}: ${reason}. Using the bundled kpt template instead.` };
+}
+
+function findUpwards(folder: string, root: string | undefined, fileName: string): string | undefined {
+	for (let current = folder; ; current = dirname(current)) {
+		const candidate = join(current, fileName);
+		try {
+			if (statSync(candidate).isFile()) {
+				return candidate;
+			}
+		} catch {
+			// Not here; look one folder up.
+		}
+		const parent = dirname(current);
+		if (parent === current || (root !== undefined && !isInside(parent, root))) {
+			return undefined;
+		}
+	}
+}
+
+export function isInside(path: string, root: string): boolean {
+	const rel = relative(root, path);
+	return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+export function describeError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	switch (code) {
+		case 'ENOENT':
+			return 'it does not exist';
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		case 'EISDIR':
+			return 'it is a folder';
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}
