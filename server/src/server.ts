@@ -37,7 +37,10 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
 	if (canFetchConfiguration && connection.client) {
-		void connection.client.register(DidChangeConfigurationNotification.type, { section: 'designDoc' });
+		connection.client.register(DidChangeConfigurationNotification.type, { section: 'designDoc' }).catch((error: unknown) => {
+			// Without it settings changes arrive only on restart; validation itself still works.
+			connection.console.warn(`Could not register for settings changes: ${String(error)}`);
+		});
 	}
 });
 

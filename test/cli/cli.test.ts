@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { check, corpus, fixtures, root } from '../helpers';
+
+interface JsonReport {
+	file: string;
+	diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+function lint(...args: string[]) {
+	const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8' });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const corpusArg = relative(root, corpus);
+const run = lint('--format', 'json', corpusArg);
+const reports: JsonReport[] = JSON.parse(run.stdout);
+const byDoc = new Map(reports.map((report) => [report.file.split('/').pop()!, report.diagnostics]));
+const at = (doc: string, code: string) => (byDoc.get(doc) ?? []).filter((diagnostic) => diagnostic.code === code).map((diagnostic) => diagnostic.range.start.line + 1);
+
+test('the corpus: every design doc is reported, the template and SOURCE.md are not, errors exit 1', () => {
+	assert.equal(run.code, 1);
+	assert.deepEqual([...byDoc.keys()], [
+		'01-live-invenstory-to-rg.md',
+		'02-oci-support.md',
+		'03-pipeline-merge.md',
+		'04-arm-build.md',
+		'05-kpt-fn-exclude.md',
+		'06-config-as-data.md',
+		'07-package-orchestration.md',
+		'08-package-variant.md',
+	]);
+});
+
+test('the corpus: findings a reviewer agrees with', () => {
+	for (const doc of ['01-live-invenstory-to-rg.md', '04-arm-build.md', '05-kpt-fn-exclude.md']) {
+		assert.deepEqual(at(doc, 'placeholder').slice(0, 1), [1], `# Title left in ${doc}`);
+	}
+	assert.deepEqual(at('02-oci-support.md', 'placeholder'), [4, 471], '\\<kpt-maintainer\\> as approver, ### \\<Approach\\>');
+	assert.match(byDoc.get('02-oci-support.md')![0]!.message, /\\<kpt-maintainer\\>/);
+	assert.deepEqual(at('03-pipeline-merge.md', 'heading-variant'), [37, 610], 'User guide, Open issues');
+	assert.deepEqual(at('03-pipeline-merge.md', 'missing-section'), [], 'variants count as their sections');
+	assert.deepEqual(at('05-kpt-fn-exclude.md', 'missing-section'), [58]);
+	assert.deepEqual(at('06-config-as-data.md', 'missing-section').length, 4);
+	assert.deepEqual(at('07-package-orchestration.md', 'missing-section').length, 1);
+	assert.deepEqual(at('08-package-variant.md', 'missing-section').length, 4);
+	assert.deepEqual(at('02-oci-support.md', 'unresolved-question'), [455, 460]);
+	assert.deepEqual(at('05-kpt-fn-exclude.md', 'unresolved-question'), [155]);
+	assert.deepEqual(at('07-package-orchestration.md', 'unresolved-question'), [], 'marked __Not Yet Resolved__');
+	assert.deepEqual(at('02-oci-support.md', 'template-text'), [6, 448, 468, 473]);
+	assert.deepEqual(at('04-arm-build.md', 'template-text'), [46, 65]);
+	assert.deepEqual(at('04-arm-build.md', 'empty-section'), [44], 'only guidance under Open Issues/Questions');
+});
+
+test('the corpus: nothing is reported inside fenced code', () => {
+	let fenced = 0;
+	for (const report of reports) {
+		const text = readFileSync(join(root, report.file), 'utf8');
+		const fences: [number, number][] = [];
+		visit(unified().use(remarkParse).parse(text), 'code', (node) => {
+			fences.push([node.position!.start.line - 1, node.position!.end.line - 1]);
+		});
+		fenced += fences.length;
+		for (const diagnostic of report.diagnostics) {
+			const line = diagnostic.range.start.line;
+			assert.ok(!fences.some(([from, to]) => line >= from && line <= to), `${report.file}:${line + 1} is inside a fence`);
+		}
+	}
+	assert.ok(fenced > 50, 'the corpus has fences (with `# comment` lines) to test against');
+});
+
+test('the CLI gives the same codes and positions as the language service', () => {
+	for (const report of reports) {
+		const text = readFileSync(join(root, report.file), 'utf8');
+		const expected = check(text, { relativePath: report.file, force: false }).map(({ code, range, message }) => ({ code, range, message }));
+		assert.deepEqual(report.diagnostics.map(({ code, range, message }) => ({ code, range, message })), expected);
+	}
+});
+
+test('text output: path:line:col  severity  message  code, and a summary', () => {
+	const { code, stdout } = lint(join(corpusArg, '04-arm-build.md'));
+	assert.equal(code, 0, 'warnings only');
+	const lines = stdout.trimEnd().split('\n');
+	assert.equal(lines[0], `${corpusArg}/04-arm-build.md:1:3  warning  Title \`Title\` is the template's placeholder: expected the doc's own title (such as \`Arm Build\`).  placeholder`);
+	assert.equal(lines.at(-1), '5 problems in 1 design doc: 0 error(s), 5 warning(s), 0 information, 0 hint(s).');
+	assert.doesNotMatch(stdout, /\u001b\[/, 'no colour when not a TTY');
+});
+
+test('SARIF 2.1.0: one rule per code, one result per finding, 1-based regions', () => {
+	const { stdout } = lint('--format', 'sarif', corpusArg);
+	const sarif = JSON.parse(stdout);
+	assert.equal(sarif.version, '2.1.0');
+	const [runLog] = sarif.runs;
+	assert.equal(runLog.tool.driver.name, 'design-doc-lint');
+	const ruleIds = runLog.tool.driver.rules.map((rule: { id: string }) => rule.id);
+	assert.ok(ruleIds.includes('missing-section') && ruleIds.includes('unresolved-question'));
+	assert.equal(runLog.results.length, reports.reduce((sum, report) => sum + report.diagnostics.length, 0));
+	const first = runLog.results[0];
+	assert.equal(ruleIds[first.ruleIndex], first.ruleId);
+	assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 1, startColumn: 3, endLine: 1, endColumn: 8 });
+	assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, `${corpusArg}/01-live-invenstory-to-rg.md`);
+	assert.ok(runLog.results.every((result: { level: string }) => ['error', 'warning', 'note'].includes(result.level)));
+});
+
+test('a clean doc named explicitly exits 0; its JSON lists it with no diagnostics', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'ddl-'));
+	const file = join(folder, '01-faster-rendering.md');
+	writeFileSync(file, readFileSync(join(fixtures, 'rules', 'complete.md')));
+	const { code, stdout } = lint('--format', 'json', file);
+	assert.equal(code, 0);
+	assert.deepEqual(JSON.parse(stdout), [{ file: relative(root, file), diagnostics: [] }]);
+});
+
+test('usage and I/O problems exit 2 with one line on stderr', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'ddl-'));
+	symlinkSync('loop.md', join(folder, 'loop.md'));
+	const cases: [string[], RegExp][] = [
+		[['does-not-exist.md'], /^design-doc-lint: cannot read does-not-exist\.md: it does not exist\.\n$/],
+		[[], /^design-doc-lint: no file or folder given\./],
+		[['--format', 'xml', corpusArg], /^design-doc-lint: unknown format "xml": expected text, json or sarif\.\n$/],
+		[['--bogus'], /^design-doc-lint: Unknown option '--bogus'/],
+		[[join(folder, 'loop.md')], /^design-doc-lint: cannot read .*loop\.md: /],
+		[['--template', 'missing.md', corpusArg], /^design-doc-lint: Cannot use the template .*missing\.md: it does not exist\.\n$/],
+	];
+	for (const [args, message] of cases) {
+		const { code, stdout, stderr } = lint(...args);
+		assert.equal(code, 2, args.join(' '));
+		assert.equal(stdout, '');
+		assert.match(stderr, message);
+		assert.equal(stderr.trimEnd().split('\n').length, 1);
+	}
+});

@@ -1,0 +1,102 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+	ConfigurationRequest,
+	DidChangeTextDocumentNotification,
+	DidCloseTextDocumentNotification,
+	DidOpenTextDocumentNotification,
+	ExitNotification,
+	InitializeRequest,
+	InitializedNotification,
+	ProtocolConnection,
+	PublishDiagnosticsNotification,
+	PublishDiagnosticsParams,
+	RegistrationRequest,
+	ShutdownRequest,
+	StreamMessageReader,
+	StreamMessageWriter,
+	createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { root } from '../helpers';
+
+/**
+ * The bundled server in its own process, spoken to over stdio as any editor
+ * would. Diagnostics are queued per URI so tests await them instead of sleeping.
+ */
+export class LspClient {
+	readonly connection: ProtocolConnection;
+	private readonly process: ChildProcess;
+	private readonly published: PublishDiagnosticsParams[] = [];
+	private readonly waiters: Array<() => void> = [];
+	stderr = '';
+
+	constructor(options: { configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown } = {}) {
+		this.process = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+			this.published.push(params);
+			this.waiters.splice(0).forEach((wake) => wake());
+		});
+		this.connection.onRequest(RegistrationRequest.type, () => null);
+		if (options.configuration) {
+			const answer = options.configuration;
+			this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => answer(item.section, item.scopeUri)));
+		}
+		this.connection.listen();
+	}
+
+	async initialize(options: { configuration?: boolean; rootUri?: string | null } = {}): Promise<void> {
+		await this.connection.sendRequest(InitializeRequest.type, {
+			processId: process.pid,
+			rootUri: options.rootUri ?? null,
+			capabilities: { workspace: { configuration: options.configuration ?? false } },
+		});
+		await this.connection.sendNotification(InitializedNotification.type, {});
+	}
+
+	open(uri: string, text: string, version = 1): Promise<void> {
+		return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+			textDocument: { uri, languageId: 'markdown', version, text },
+		});
+	}
+
+	/** Replace the whole text (an incremental change over the full range would be the same to the server). */
+	change(uri: string, version: number, text: string): Promise<void> {
+		return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri, version },
+			contentChanges: [{ text }],
+		});
+	}
+
+	close(uri: string): Promise<void> {
+		return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+	}
+
+	/** Every publication for `uri` so far, oldest first. */
+	publications(uri: string): PublishDiagnosticsParams[] {
+		return this.published.filter((params) => params.uri === uri);
+	}
+
+	/** Resolves with the `count`-th publication for `uri` (1-based), as soon as it arrives. */
+	async diagnostics(uri: string, count = 1): Promise<PublishDiagnosticsParams> {
+		for (;;) {
+			const found = this.publications(uri);
+			if (found.length >= count) {
+				return found[count - 1]!;
+			}
+			await new Promise<void>((wake) => this.waiters.push(wake));
+		}
+	}
+
+	async stop(): Promise<void> {
+		const exited = new Promise((resolve) => this.process.once('exit', resolve));
+		try {
+			await this.connection.sendRequest(ShutdownRequest.type);
+			await this.connection.sendNotification(ExitNotification.type);
+		} finally {
+			this.connection.dispose();
+		}
+		await exited;
+	}
+}
