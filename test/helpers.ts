@@ -7,7 +7,8 @@ import { defaultSettings } from '../server/src/service/settings';
 import { parseTemplate } from '../server/src/service/template';
 
 export const root = join(__dirname, '..');
-export const corpus = join(root, '..', 'shared', 'corpus', 'kpt-design-docs');
+// A copy of ../shared/corpus/kpt-design-docs (Apache-2.0, see its SOURCE.md), so a bare clone can run every test.
+export const corpus = join(__dirname, 'fixtures', 'kpt-design-docs');
 export const fixtures = join(__dirname, 'fixtures');
 
 export const kptTemplate = parseTemplate(readFileSync(join(root, 'server', 'templates', 'kpt-design-doc-template.md'), 'utf8'), 'kpt');

@@ -35,7 +35,7 @@ test('publishes the exact diagnostics for the version opened', async () => {
 
 test('a corpus doc gets the same diagnostics as the service and the CLI compute', async () => {
 	const path = join(corpus, '02-oci-support.md');
-	const text = fixture('..', '..', '..', 'shared', 'corpus', 'kpt-design-docs', '02-oci-support.md');
+	const text = fixture('kpt-design-docs', '02-oci-support.md');
 	const uri = pathToFileURL(path).href;
 	await client.open(uri, text);
 	const published = await client.diagnostics(uri);
