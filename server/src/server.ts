@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import {
+	CodeActionKind,
 	DidChangeConfigurationNotification,
 	InitializeResult,
 	ProposedFeatures,
@@ -9,9 +10,15 @@ import {
 	createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument } from './service/languageService';
+import { fixAllCommand, type FixAllArguments, type InitializationOptions } from './protocol';
+import { codeActions, fixAllKind, versionedEdit } from './service/codeActions';
+import { completions } from './service/completion';
+import { fixAll } from './service/fixAll';
+import type { FixContext } from './service/fixes';
+import { hover } from './service/hover';
+import { CheckResult, checkDocument } from './service/languageService';
 import { DesignDocSettings, defaultSettings, normalizeSettings } from './service/settings';
-import { TemplateCache, isInside } from './templates';
+import { ResolvedTemplate, TemplateCache, isInside } from './templates';
 
 // With no transport argument, vscode-languageserver reads it from argv:
 // `--node-ipc` from the VS Code client, `--stdio` for tests and other editors.
@@ -21,16 +28,24 @@ const templates = new TemplateCache();
 
 let workspaceFolders: string[] = [];
 let canFetchConfiguration = false;
+let editorActions = false;
 const settingsCache = new Map<string, Promise<DesignDocSettings>>();
 const pending = new Map<string, NodeJS.Timeout>();
 const reportedProblems = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
 	canFetchConfiguration = params.capabilities.workspace?.configuration === true;
+	editorActions = (params.initializationOptions as InitializationOptions | undefined)?.editorActions === true;
 	const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
 	workspaceFolders = folders.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
 	return {
-		capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+		capabilities: {
+			textDocumentSync: TextDocumentSyncKind.Incremental,
+			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+			completionProvider: { triggerCharacters: ['#', '_'] },
+			hoverProvider: true,
+			executeCommandProvider: { commands: [fixAllCommand] },
+		},
 		serverInfo: { name: 'design-doc-assistant' },
 	};
 });
@@ -46,6 +61,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
 	settingsCache.clear();
+	analyses.clear();
 	revalidateAll();
 });
 
@@ -56,6 +72,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 			templates.invalidate(uri.fsPath);
 		}
 	}
+	analyses.clear();
 	revalidateAll();
 });
 
@@ -65,7 +82,42 @@ documents.onDidClose(({ document }) => {
 	clearTimeout(pending.get(document.uri));
 	pending.delete(document.uri);
 	settingsCache.delete(document.uri);
+	analyses.delete(document.uri);
 	void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async ({ textDocument, range, context }) => {
+	const analysis = await analyze(textDocument.uri);
+	if (!analysis?.result.isDesignDoc) {
+		return [];
+	}
+	const request = { range, diagnostics: context.diagnostics, ...(context.only ? { only: context.only } : {}) };
+	return codeActions(analysis.document, analysis.result.diagnostics, request, analysis.diagnose, analysis.fixContext);
+});
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+	if (command !== fixAllCommand) {
+		return;
+	}
+	const [uri, version] = (args ?? []) as FixAllArguments;
+	const analysis = await analyze(uri);
+	if (!analysis?.result.isDesignDoc || (version !== undefined && version !== analysis.document.version)) {
+		return;
+	}
+	const edits = fixAll(analysis.document, analysis.diagnose, analysis.fixContext);
+	if (edits.length > 0) {
+		await connection.workspace.applyEdit({ label: 'Fix all design doc problems', edit: versionedEdit(analysis.document, edits) });
+	}
+});
+
+connection.onCompletion(async ({ textDocument, position }) => {
+	const analysis = await analyze(textDocument.uri);
+	return analysis?.result.isDesignDoc ? completions(analysis.document, analysis.result.outline, position) : [];
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+	const analysis = await analyze(textDocument.uri);
+	return analysis?.result.isDesignDoc ? (hover(analysis.document, analysis.result.outline, position) ?? null) : null;
 });
 
 function revalidateAll(): void {
@@ -86,39 +138,74 @@ function schedule(uri: string): void {
 			uri,
 			setTimeout(() => {
 				pending.delete(uri);
-				validate(uri, settings);
+				void publish(uri);
 			}, settings.debounceMs),
 		);
 	});
 }
 
-function validate(uri: string, settings: DesignDocSettings): void {
-	const document = documents.get(uri);
-	if (!document || !isValidatable(uri)) {
-		return;
-	}
-	try {
-		const location = locate(uri);
-		const template = templates.resolve(location.path, location.root, settings);
-		if (template.problem && !reportedProblems.has(template.problem)) {
-			reportedProblems.add(template.problem);
-			void connection.window.showWarningMessage(template.problem);
-		}
-		const { diagnostics } = checkDocument(document, { template: template.model, settings, relativePath: location.relativePath });
-		if (template.path && location.path === template.path) {
-			// The template is not a doc: it is full of placeholders by design.
-			diagnostics.length = 0;
-		}
-		void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-	} catch (error) {
-		// One odd document must never take the server down with it.
-		connection.console.error(`Could not validate ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+async function publish(uri: string): Promise<void> {
+	const analysis = await analyze(uri);
+	if (analysis) {
+		void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: analysis.result.diagnostics });
 	}
 }
 
-/** Notebook cells are fragments of a notebook, not documents of their own. */
-function isValidatable(uri: string): boolean {
-	return !uri.startsWith('vscode-notebook-cell:');
+/** One document version, checked: shared by diagnostics, code actions, completion and hover. */
+interface Analysis {
+	/** A snapshot: TextDocuments updates its documents in place, this one never changes. */
+	readonly document: TextDocument;
+	readonly result: CheckResult;
+	readonly diagnose: (document: TextDocument) => CheckResult['diagnostics'];
+	readonly fixContext: FixContext;
+}
+
+const analyses = new Map<string, Analysis>();
+
+async function analyze(uri: string): Promise<Analysis | undefined> {
+	if (!documents.get(uri) || uri.startsWith('vscode-notebook-cell:')) {
+		// Unknown documents answer empty; notebook cells are fragments, not docs.
+		return undefined;
+	}
+	const settings = await settingsFor(uri);
+	const live = documents.get(uri);
+	if (!live) {
+		return undefined;
+	}
+	const cached = analyses.get(uri);
+	if (cached?.document.version === live.version) {
+		return cached;
+	}
+	try {
+		const document = TextDocument.create(uri, live.languageId, live.version, live.getText());
+		const location = locate(uri);
+		const template = templateFor(location, settings);
+		// The template is not a doc: it is full of placeholders by design.
+		const isTemplate = template.path !== undefined && location.path === template.path;
+		const options = { template: template.model, settings, relativePath: location.relativePath };
+		const result = checkDocument(document, options);
+		const analysis: Analysis = {
+			document,
+			result: isTemplate ? { ...result, isDesignDoc: false, diagnostics: [] } : result,
+			diagnose: (changed) => checkDocument(changed, { ...options, force: true }).diagnostics,
+			fixContext: { template: template.model, editorActions },
+		};
+		analyses.set(uri, analysis);
+		return analysis;
+	} catch (error) {
+		// One odd document must never take the server down with it.
+		connection.console.error(`Could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		return undefined;
+	}
+}
+
+function templateFor(location: Location, settings: DesignDocSettings): ResolvedTemplate {
+	const template = templates.resolve(location.path, location.root, settings);
+	if (template.problem && !reportedProblems.has(template.problem)) {
+		reportedProblems.add(template.problem);
+		void connection.window.showWarningMessage(template.problem);
+	}
+	return template;
 }
 
 interface Location {

@@ -16,7 +16,7 @@ export interface Finding {
 /** Per-code facts a quick fix needs, stored in `Diagnostic.data`. */
 export type FixData =
 	| { readonly code: DiagnosticCode.MissingSection; readonly heading: string; readonly guidance: string; readonly insertAt: number }
-	| { readonly code: DiagnosticCode.SectionOrder; readonly moveTo: number }
+	| { readonly code: DiagnosticCode.SectionOrder; readonly moveTo: number; readonly sectionEnd: number }
 	| { readonly code: DiagnosticCode.HeadingVariant; readonly expected: string }
 	| { readonly code: DiagnosticCode.Placeholder; readonly replacement?: string }
 	| { readonly code: DiagnosticCode.TemplateText }

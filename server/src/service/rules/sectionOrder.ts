@@ -22,7 +22,7 @@ export const sectionOrder: Rule = (doc) => {
 				message: `Section ${quote(section.template!.markdown)} is out of template order: expected ${where}.`,
 				start: doc.md.start(section.heading),
 				end: doc.md.end(section.heading),
-				data: { code: DiagnosticCode.SectionOrder, moveTo: after ? after.end : doc.md.start(before!.heading) },
+				data: { code: DiagnosticCode.SectionOrder, moveTo: after ? after.end : doc.md.start(before!.heading), sectionEnd: section.end },
 			};
 		});
 };

@@ -1,0 +1,116 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+	CodeAction,
+	CodeActionKind,
+	Command,
+	Diagnostic,
+	OptionalVersionedTextDocumentIdentifier,
+	Range,
+	RenameFile,
+	TextDocumentEdit,
+	TextEdit,
+	WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { editorCommands } from '../protocol';
+import type { OffsetEdit } from './edits';
+import { fixAll } from './fixAll';
+import { Fix, FixContext, fixesFor } from './fixes';
+
+/** The kind `editor.codeActionsOnSave` asks for: `{"source.fixAll.designDoc": "explicit"}`. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.designDoc`;
+
+
+export interface CodeActionRequest {
+	readonly range: Range;
+	/** The diagnostics the editor shows in `range`; empty when it sends none. */
+	readonly diagnostics: readonly Diagnostic[];
+	readonly only?: readonly string[];
+}
+
+/**
+ * Quick fixes and fix-all for `document`. `current` are the diagnostics of this
+ * very version: a requested diagnostic is fixed only if it is still among them,
+ * so a fix is never computed from positions of an older text.
+ */
+export function codeActions(
+	document: TextDocument,
+	current: readonly Diagnostic[],
+	request: CodeActionRequest,
+	diagnose: (document: TextDocument) => Diagnostic[],
+	context: FixContext,
+): CodeAction[] {
+	const wanted = (kind: string) => !request.only || request.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+	const actions: CodeAction[] = [];
+	if (wanted(CodeActionKind.QuickFix)) {
+		for (const diagnostic of current.filter((candidate) => requested(candidate, request))) {
+			for (const fix of fixesFor(document, diagnostic, context)) {
+				actions.push(quickFix(document, diagnostic, fix));
+			}
+		}
+	}
+	// Only when asked for by kind: fix-all costs a validation per pass, too much for every cursor move.
+	if (request.only !== undefined && wanted(fixAllKind)) {
+		const edits = fixAll(document, diagnose, context);
+		if (edits.length > 0) {
+			actions.push({ title: 'Fix all design doc problems', kind: fixAllKind, edit: versionedEdit(document, edits) });
+		}
+	}
+	return actions;
+}
+
+function requested(diagnostic: Diagnostic, request: CodeActionRequest): boolean {
+	if (request.diagnostics.length === 0) {
+		return intersects(diagnostic.range, request.range);
+	}
+	return request.diagnostics.some(
+		(shown) => shown.code === diagnostic.code && shown.message === diagnostic.message && sameRange(shown.range, diagnostic.range),
+	);
+}
+
+function quickFix(document: TextDocument, diagnostic: Diagnostic, fix: Fix): CodeAction {
+	const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+	if (fix.preferred) {
+		action.isPreferred = true;
+	}
+	if (fix.edits.length > 0) {
+		action.edit = versionedEdit(document, fix.edits);
+	}
+	if (fix.rename) {
+		const newUri = document.uri.replace(/[^/]*$/, encodeURIComponent(fix.rename));
+		action.edit = { documentChanges: [RenameFile.create(document.uri, newUri, { overwrite: false, ignoreIfExists: false })] };
+	}
+	const editor = fix.editorAction;
+	if (editor?.kind === 'snippet') {
+		action.command = Command.create(fix.title, editorCommands.insertSnippet, document.uri, document.version, document.positionAt(editor.offset), editor.snippet);
+	} else if (editor?.kind === 'select') {
+		action.command = Command.create(fix.title, editorCommands.select, document.uri, document.version, {
+			start: document.positionAt(editor.start),
+			end: document.positionAt(editor.end),
+		});
+	}
+	return action;
+}
+
+/** Edits bound to the version they were computed on: an editor refuses them on any newer text. */
+export function versionedEdit(document: TextDocument, edits: readonly OffsetEdit[]): WorkspaceEdit {
+	return {
+		documentChanges: [
+			TextDocumentEdit.create(
+				OptionalVersionedTextDocumentIdentifier.create(document.uri, document.version),
+				edits.map((edit) => TextEdit.replace({ start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, edit.newText)),
+			),
+		],
+	};
+}
+
+function intersects(a: Range, b: Range): boolean {
+	return !(before(a.end, b.start) || before(b.end, a.start));
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+	return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
