@@ -149,3 +149,26 @@ test('a question already marked Not Yet Resolved gets no second marker', () => {
 	const fixed = applyEdits(text, fixAll(document, diagnose, context));
 	assert.equal(fixed.split('__Not Yet Resolved__').length - 1, 3, 'one existing, two added');
 });
+
+test('with editor actions: "Add a resolution" is a snippet with the cursor after the keyword; a placeholder is selected', () => {
+	const text = fixture('rules', 'placeholder.md').replace('Resolution: Keep it.', '');
+	const document = TextDocument.create('untitled:x', 'markdown', 1, text);
+	const withEditor = { template: kptTemplate, editorActions: true };
+	const diagnostics = check(text);
+	const approver = diagnostics.find((diagnostic) => diagnostic.message.includes('kpt-maintainer'))!;
+	const [select] = fixesFor(document, approver, withEditor);
+	assert.deepEqual([select!.title, select!.edits, select!.editorAction], [
+		'Select `<kpt-maintainer>` to type over it',
+		[],
+		{ kind: 'select', start: document.offsetAt(approver.range.start), end: document.offsetAt(approver.range.end) },
+	]);
+	const unresolved = check(text.replace('### \\<Question\\>', '### Kept?')).find((diagnostic) => diagnostic.code === 'unresolved-question')!;
+	const fixes = fixesFor(TextDocument.create('untitled:x', 'markdown', 1, text.replace('### \\<Question\\>', '### Kept?')), unresolved, withEditor);
+	assert.deepEqual(
+		fixes.map((fix) => [fix.title, fix.editorAction?.kind === 'snippet' ? fix.editorAction.snippet : undefined]),
+		[
+			['Mark as Not Yet Resolved', undefined],
+			['Add a resolution', '\nResolution: $0\n'],
+		],
+	);
+});
