@@ -2,6 +2,9 @@
  * What the client and the server say to each other beyond LSP, in one place
  * both import (vscode-eslint style). Nothing here may import `vscode` or Node.
  */
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { DocStatus } from './service/status';
+
 /** Client commands that fixes run to move the cursor or select (registered by the VS Code client). */
 export const editorCommands = {
 	insertSnippet: 'designDoc.editor.insertSnippet',
@@ -19,3 +22,30 @@ export const fixAllCommand = 'designDoc.server.fixAll';
 
 /** The document's URI and the version the user saw when asking; a newer version is left alone. */
 export type FixAllArguments = [uri: string, version?: number];
+
+/** One design doc of the workspace, opened or not. */
+export interface DocStatusReport extends DocStatus {
+	readonly uri: string;
+	/** Workspace-relative path with `/`, or the URI for documents not on disk. */
+	readonly path: string;
+	/** "2 open questions", "missing: Design": the one-line summary. */
+	readonly description: string;
+}
+
+/** Every design doc's status, sorted by path. */
+export const statusesRequest = new RequestType0<DocStatusReport[], void>('designDoc/statuses');
+
+/** Sent when any doc's status may have changed; the client asks again. */
+export const statusesChangedNotification = new NotificationType0('designDoc/statusesChanged');
+
+/** Re-read every design doc from disk. */
+export const refreshRequest = new RequestType0<void, void>('designDoc/refresh');
+
+export interface NewDocParams {
+	readonly title: string;
+}
+
+/** Where the new doc goes and what it says; the client writes it (it owns the UI and the file system). */
+export type NewDocResult = { readonly uri: string; readonly text: string } | { readonly error: string };
+
+export const newDocRequest = new RequestType<NewDocParams, NewDocResult, void>('designDoc/newDocument');

@@ -7,10 +7,12 @@ import { checkDocument } from '../service/languageService';
 import { defaultSettings } from '../service/settings';
 import { TemplateCache, describeError, isInside } from '../templates';
 import { FileReport, formatJson, formatSarif, formatText, severityOf } from './report';
+import { formatStatusJson, formatStatusText } from './statusReport';
 
 declare const PACKAGE_VERSION: string;
 
 const usage = `Usage: design-doc-lint [--format text|json|sarif] [--template FILE] <file|folder>...
+       design-doc-lint --status [--format text|json] [--template FILE] <file|folder>...
 
 Checks Markdown design docs against their template (a 00-template.md beside
 them, or the bundled kpt template). Folders are searched recursively for design
@@ -19,9 +21,10 @@ docs; files named explicitly are always checked.
 Options:
   -f, --format FORMAT   text (default), json or sarif
   -t, --template FILE   check every doc against this template
+  -s, --status          print each doc's review status instead of its findings
   -h, --help            show this help
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
+Exit status: 0 no errors (always 0 with --status), 1 errors found, 2 usage or I/O problem.`;
 
 /** A problem the user must fix before anything can be checked: exit 2 with one line. */
 class UsageError extends Error {}
@@ -49,6 +52,7 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 				format: { type: 'string', short: 'f', default: 'text' },
 				template: { type: 'string', short: 't' },
 				help: { type: 'boolean', short: 'h' },
+				status: { type: 'boolean', short: 's' },
 			},
 		});
 	} catch (error) {
@@ -61,6 +65,9 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 	const format = values.format;
 	if (format !== 'text' && format !== 'json' && format !== 'sarif') {
 		throw new UsageError(`unknown format "${format}": expected text, json or sarif.`);
+	}
+	if (values.status && format === 'sarif') {
+		throw new UsageError('--status prints text or json, not sarif.');
 	}
 	if (positionals.length === 0) {
 		throw new UsageError('no file or folder given. Usage: design-doc-lint [--format text|json|sarif] <file|folder>...');
@@ -97,10 +104,14 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 		const relativePath = (isInside(path, cwd) ? relative(cwd, path) : path).split(/[/\\]/).join('/');
 		const result = checkDocument(document, { template: template.model, settings, relativePath, force: explicit });
 		if (result.isDesignDoc) {
-			reports.push({ file, diagnostics: result.diagnostics });
+			reports.push({ file, diagnostics: result.diagnostics, status: result.status });
 		}
 	}
 
+	if (values.status) {
+		const stderr = warnings.map((warning) => `design-doc-lint: ${warning}\n`).join('');
+		return { code: 0, stdout: `${format === 'json' ? formatStatusJson(reports) : formatStatusText(reports)}\n`, stderr };
+	}
 	const output =
 		format === 'json'
 			? formatJson(reports)

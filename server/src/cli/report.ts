@@ -1,11 +1,13 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCode, Severity, allCodes, codeDescription, defaultSeverity } from '../service/codes';
+import type { DocStatus } from '../service/status';
 
 /** One checked doc: its path as the user wrote it (relative to the working folder). */
 export interface FileReport {
 	readonly file: string;
 	readonly diagnostics: readonly Diagnostic[];
+	readonly status?: DocStatus | undefined;
 }
 
 const severityName: Readonly<Record<DiagnosticSeverity, Severity>> = {

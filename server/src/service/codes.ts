@@ -21,6 +21,8 @@ export enum DiagnosticCode {
 	UnresolvedQuestion = 'unresolved-question',
 	/** The file is not named `NN-lower-case-with-dashes.md`. */
 	FileName = 'file-name',
+	/** Two docs in one folder share their number `NN`. */
+	DuplicateNumber = 'duplicate-number',
 }
 
 export const allCodes: readonly DiagnosticCode[] = Object.values(DiagnosticCode);
@@ -41,6 +43,7 @@ export const defaultSeverity: Readonly<Record<DiagnosticCode, Severity>> = {
 	[DiagnosticCode.MissingMetadata]: 'error',
 	[DiagnosticCode.UnresolvedQuestion]: 'information',
 	[DiagnosticCode.FileName]: 'warning',
+	[DiagnosticCode.DuplicateNumber]: 'warning',
 };
 
 /** One line per code, used by the CLI's SARIF rules. */
@@ -54,6 +57,7 @@ export const codeDescription: Readonly<Record<DiagnosticCode, string>> = {
 	[DiagnosticCode.MissingMetadata]: 'A metadata line of the header is missing or empty.',
 	[DiagnosticCode.UnresolvedQuestion]: 'An open question has no resolution and is not marked Not Yet Resolved.',
 	[DiagnosticCode.FileName]: 'The file name does not follow NN-lower-case-with-dashes.md.',
+	[DiagnosticCode.DuplicateNumber]: 'Two design docs in one folder share their number.',
 };
 
 export function isDiagnosticCode(value: unknown): value is DiagnosticCode {

@@ -83,6 +83,8 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 			return data.suggested && !data.suggested.startsWith('NN')
 				? [{ title: `Rename file to ${quote(data.suggested)}`, edits: [], preferred: false, rename: data.suggested }]
 				: [];
+		case DiagnosticCode.DuplicateNumber:
+			return [{ title: `Rename file to ${quote(data.suggested)}, the next free number`, edits: [], preferred: false, rename: data.suggested }];
 		case DiagnosticCode.EmptySection:
 			return [];
 	}

@@ -4,6 +4,8 @@ import { isDesignDoc } from './designDocs';
 import { parseMarkdown } from './markdown';
 import { DocOutline, outline } from './outline';
 import type { DesignDocSettings } from './settings';
+import { titleFromFileName } from './rules/placeholder';
+import { DocStatus, docStatus } from './status';
 import type { TemplateModel } from './template';
 import { findings, toDiagnostics } from './validate';
 
@@ -25,6 +27,8 @@ export interface CheckResult {
 	readonly isDesignDoc: boolean;
 	readonly outline: DocOutline;
 	readonly diagnostics: Diagnostic[];
+	/** The review status; undefined when it is not a design doc. */
+	readonly status: DocStatus | undefined;
 }
 
 /** The whole check of one document: parse once, outline once, every rule over the outline. */
@@ -34,9 +38,15 @@ export function checkDocument(document: TextDocument, options: CheckOptions): Ch
 	const designDoc =
 		fileName !== options.settings.templateFileName &&
 		(options.force === true || isDesignDoc(doc, options.relativePath, options.settings));
+	if (!designDoc) {
+		return { isDesignDoc: false, outline: doc, diagnostics: [], status: undefined };
+	}
+	const found = findings(doc, { fileName });
+	const fallbackTitle = (fileName && titleFromFileName(fileName)) ?? 'Untitled';
 	return {
-		isDesignDoc: designDoc,
+		isDesignDoc: true,
 		outline: doc,
-		diagnostics: designDoc ? toDiagnostics(document, findings(doc, { fileName }), options.settings) : [],
+		diagnostics: toDiagnostics(document, found, options.settings),
+		status: docStatus(doc, found, fallbackTitle, (offset) => document.positionAt(offset).line),
 	};
 }

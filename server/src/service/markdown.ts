@@ -12,19 +12,19 @@ const processor = unified().use(remarkParse);
 export class ParsedMarkdown {
 	readonly root: Root;
 	/** micromark drops a leading BOM and counts offsets without it; we add it back. */
-	private readonly shift: number;
+	readonly bomLength: number;
 
 	constructor(readonly text: string) {
-		this.shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-		this.root = processor.parse(this.shift ? text.slice(1) : text);
+		this.bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+		this.root = processor.parse(this.bomLength ? text.slice(1) : text);
 	}
 
 	start(node: Nodes): number {
-		return (node.position?.start.offset ?? 0) + this.shift;
+		return (node.position?.start.offset ?? 0) + this.bomLength;
 	}
 
 	end(node: Nodes): number {
-		return (node.position?.end.offset ?? 0) + this.shift;
+		return (node.position?.end.offset ?? 0) + this.bomLength;
 	}
 
 	/** The source of a node exactly as written, markup and escapes included. */

@@ -16,6 +16,8 @@ export interface DesignDocSettings {
 	readonly template: string;
 	/** File name of a template kept beside the docs. */
 	readonly templateFileName: string;
+	/** Workspace-relative folder New Design Doc writes to; empty to pick it from the workspace. */
+	readonly docsFolder: string;
 }
 
 export const defaultSettings: DesignDocSettings = {
@@ -25,6 +27,7 @@ export const defaultSettings: DesignDocSettings = {
 	debounceMs: 200,
 	template: '',
 	templateFileName: '00-template.md',
+	docsFolder: '',
 };
 
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -57,6 +60,7 @@ export function normalizeSettings(raw: unknown): DesignDocSettings {
 			typeof input.templateFileName === 'string' && input.templateFileName.trim() !== ''
 				? input.templateFileName.trim()
 				: defaultSettings.templateFileName,
+		docsFolder: typeof input.docsFolder === 'string' ? input.docsFolder.trim() : defaultSettings.docsFolder,
 	};
 }
 

@@ -6,14 +6,20 @@ import type { DocOutline } from '../outline';
 /** Template placeholders left in the title, the metadata values and `###` headings. */
 export const placeholder: Rule = (doc, context) => [...titlePlaceholder(doc, context.fileName), ...metadataPlaceholders(doc), ...headingPlaceholders(doc)];
 
-function titlePlaceholder(doc: DocOutline, fileName: string | undefined): Finding[] {
+/** True when the doc's title is still the template's (`# Title`) or a `\<...\>` placeholder. */
+export function isTitlePlaceholder(doc: DocOutline): boolean {
 	if (!doc.title || !doc.template.title) {
+		return false;
+	}
+	const text = headingText(doc.title);
+	return normalizeText(text) === normalizeText(doc.template.title) || isPlaceholderText(text);
+}
+
+function titlePlaceholder(doc: DocOutline, fileName: string | undefined): Finding[] {
+	if (!doc.title || !isTitlePlaceholder(doc)) {
 		return [];
 	}
 	const text = headingText(doc.title);
-	if (normalizeText(text) !== normalizeText(doc.template.title) && !isPlaceholderText(text)) {
-		return [];
-	}
 	const [start, end] = doc.md.headingTextRange(doc.title);
 	const replacement = fileName ? titleFromFileName(fileName) : undefined;
 	return [

@@ -1,0 +1,188 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { DocStatusReport } from './protocol';
+import { isExcluded } from './service/designDocs';
+import type { NumberedDoc } from './service/duplicateNumber';
+import { checkDocument } from './service/languageService';
+import type { DesignDocSettings } from './service/settings';
+import { DocStatus, describeStatus } from './service/status';
+import { type TemplateCache, isInside } from './templates';
+
+/** Files bigger than this are not read for the overview; nobody writes a design doc that long. */
+const maxIndexedBytes = 5 * 1024 * 1024;
+const skippedFolders = new Set(['node_modules', '.git']);
+
+export interface IndexHost {
+	/** Workspace folders, as file system paths. */
+	folders(): readonly string[];
+	settings(folder: string): Promise<DesignDocSettings>;
+	readonly templates: TemplateCache;
+	/** The editor's text of an open document, which wins over the file on disk. */
+	openDocument(uri: string): TextDocument | undefined;
+}
+
+interface Entry extends NumberedDoc {
+	readonly report: DocStatusReport;
+}
+
+/**
+ * Every design doc under the workspace folders, opened or not, reduced to its
+ * status: parse trees are dropped after each file so a large repository costs
+ * little memory.
+ */
+export class WorkspaceIndex {
+	private readonly entries = new Map<string, Entry>();
+	/** Template files met while scanning, per folder path: New Design Doc writes beside them. */
+	private readonly templateFolders = new Set<string>();
+
+	constructor(private readonly host: IndexHost) {}
+
+	/** Reads every Markdown file of every workspace folder. */
+	async rebuild(): Promise<void> {
+		this.entries.clear();
+		this.templateFolders.clear();
+		for (const root of this.host.folders()) {
+			const settings = await this.host.settings(root);
+			for (const path of await markdownFiles(root, root, settings)) {
+				if (basename(path) === settings.templateFileName) {
+					this.templateFolders.add(dirname(path));
+				}
+				await this.read(URI.file(path).toString(), path, root, settings);
+				// Let requests in between files: a big workspace must not stall the editor.
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+		}
+	}
+
+	/** Re-reads the given files (from the editor if open); a file that is gone leaves the index. */
+	async update(uris: Iterable<string>): Promise<void> {
+		for (const uri of uris) {
+			const parsed = URI.parse(uri);
+			const root = parsed.scheme === 'file' ? this.rootOf(parsed.fsPath) : undefined;
+			if (!root) {
+				continue;
+			}
+			const settings = await this.host.settings(root);
+			if (!/\.md$/i.test(parsed.fsPath) || isExcluded(relativePath(root, parsed.fsPath), settings)) {
+				this.entries.delete(uri);
+				continue;
+			}
+			await this.read(uri, parsed.fsPath, root, settings);
+		}
+	}
+
+	/** Takes an open document's status as the server just computed it, without reading anything. */
+	set(uri: string, status: DocStatus | undefined): void {
+		if (!status) {
+			this.entries.delete(uri);
+			return;
+		}
+		const parsed = URI.parse(uri);
+		const root = parsed.scheme === 'file' ? this.rootOf(parsed.fsPath) : undefined;
+		const path = root ? relativePath(root, parsed.fsPath) : uri;
+		const folder = parsed.scheme === 'file' ? dirname(parsed.fsPath) : '';
+		this.entries.set(uri, { uri, folder, fileName: basename(parsed.path), report: report(uri, path, status) });
+	}
+
+	/** Drop an open document that is not on disk (untitled), once closed. */
+	forget(uri: string): void {
+		this.entries.delete(uri);
+	}
+
+	reports(): DocStatusReport[] {
+		return [...this.entries.values()].map((entry) => entry.report).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	}
+
+	/** Docs on disk, for `duplicate-number`. */
+	numbered(): NumberedDoc[] {
+		return [...this.entries.values()].filter((entry) => entry.folder !== '');
+	}
+
+	/**
+	 * Where New Design Doc writes: the `docsFolder` setting, else the folder of
+	 * the template, else the folder holding the most docs, else `docs/design-docs`.
+	 */
+	docsFolder(root: string, settings: DesignDocSettings): string {
+		if (settings.docsFolder) {
+			return join(root, settings.docsFolder);
+		}
+		if (settings.template) {
+			return dirname(join(root, settings.template));
+		}
+		const templateFolder = [...this.templateFolders].find((folder) => this.rootOf(folder) === root);
+		if (templateFolder) {
+			return templateFolder;
+		}
+		const counts = new Map<string, number>();
+		for (const entry of this.numbered().filter((candidate) => this.rootOf(candidate.folder) === root)) {
+			counts.set(entry.folder, (counts.get(entry.folder) ?? 0) + 1);
+		}
+		const busiest = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+		return busiest ? busiest[0] : join(root, 'docs', 'design-docs');
+	}
+
+	rootOf(path: string): string | undefined {
+		return this.host
+			.folders()
+			.filter((folder) => isInside(path, folder))
+			.sort((a, b) => b.length - a.length)[0];
+	}
+
+	private async read(uri: string, path: string, root: string, settings: DesignDocSettings): Promise<void> {
+		let document = this.host.openDocument(uri);
+		if (!document) {
+			try {
+				const stats = await stat(path);
+				if (!stats.isFile() || stats.size > maxIndexedBytes) {
+					this.entries.delete(uri);
+					return;
+				}
+				document = TextDocument.create(uri, 'markdown', 0, (await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+			} catch {
+				// Deleted or unreadable since it was listed: it is not a doc any more.
+				this.entries.delete(uri);
+				return;
+			}
+		}
+		const template = this.host.templates.resolve(path, root, settings);
+		const rel = relativePath(root, path);
+		const result = template.path === path ? undefined : checkDocument(document, { template: template.model, settings, relativePath: rel });
+		if (!result?.status) {
+			this.entries.delete(uri);
+			return;
+		}
+		// structuredClone copies the strings out of the source text, which would otherwise stay alive.
+		this.entries.set(uri, { uri, folder: dirname(path), fileName: basename(path), report: structuredClone(report(uri, rel, result.status)) });
+	}
+}
+
+function report(uri: string, path: string, status: DocStatus): DocStatusReport {
+	return { ...status, uri, path, description: describeStatus(status) };
+}
+
+function relativePath(root: string, path: string): string {
+	return relative(root, path).split(/[/\\]/).join('/');
+}
+
+async function markdownFiles(folder: string, root: string, settings: DesignDocSettings): Promise<string[]> {
+	let entries;
+	try {
+		entries = await readdir(folder, { withFileTypes: true });
+	} catch {
+		return [];
+	}
+	const files: string[] = [];
+	for (const entry of entries) {
+		const path = join(folder, entry.name);
+		if (entry.isDirectory()) {
+			if (!skippedFolders.has(entry.name) && !isExcluded(`${relativePath(root, path)}/`, settings)) {
+				files.push(...(await markdownFiles(path, root, settings)));
+			}
+		} else if (entry.isFile() && /\.md$/i.test(entry.name) && !isExcluded(relativePath(root, path), settings)) {
+			files.push(path);
+		}
+	}
+	return files;
+}
