@@ -1,7 +1,11 @@
 import * as path from 'node:path';
 import { ExtensionContext, Position, Range, Selection, SnippetString, TextEditorRevealType, Uri, commands, window, workspace } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { type FixAllArguments, type InitializationOptions, editorCommands, fixAllCommand } from '../../server/src/protocol';
+import { type FixAllArguments, type InitializationOptions, editorCommands, fixAllCommand, newDocRequest } from '../../server/src/protocol';
+import { titleProblem } from '../../server/src/service/names';
+import { DesignDocsTree, type Node } from './designDocsTree';
+import { StatusBar } from './statusBar';
+import { StatusStore } from './statusStore';
 
 let client: LanguageClient | undefined;
 
@@ -26,20 +30,67 @@ export async function activate(context: ExtensionContext): Promise<void> {
 		outputChannel,
 		traceOutputChannel: outputChannel,
 	};
-	client = new LanguageClient('designDoc', 'Design Doc Assistant', serverOptions, clientOptions);
+	const languageClient = new LanguageClient('designDoc', 'Design Doc Assistant', serverOptions, clientOptions);
+	client = languageClient;
+	const store = new StatusStore(languageClient);
+	const tree = new DesignDocsTree(store);
+	const treeView = window.createTreeView('designDocs', { treeDataProvider: tree, showCollapseAll: true });
+	const fixAll = async (uri: Uri) => {
+		const editor = await window.showTextDocument(uri);
+		const args: FixAllArguments = [editor.document.uri.toString(), editor.document.version];
+		await languageClient.sendRequest(ExecuteCommandRequest.type, { command: fixAllCommand, arguments: args });
+	};
 	context.subscriptions.push(
 		outputChannel,
+		store,
+		treeView,
+		new StatusBar(store),
 		commands.registerCommand('designDoc.restartServer', async () => {
-			await client?.restart();
+			await languageClient.restart();
+			await store.fetch();
 		}),
+		commands.registerCommand('designDoc.refresh', () => store.refresh()),
 		commands.registerCommand('designDoc.fixAll', async () => {
 			const editor = window.activeTextEditor;
 			if (!editor || editor.document.languageId !== 'markdown') {
 				void window.showInformationMessage('Design Doc: Fix All works on the Markdown design doc in the active editor. Open one first.');
 				return;
 			}
-			const args: FixAllArguments = [editor.document.uri.toString(), editor.document.version];
-			await client?.sendRequest(ExecuteCommandRequest.type, { command: fixAllCommand, arguments: args });
+			await fixAll(editor.document.uri);
+		}),
+		commands.registerCommand('designDoc.fixAllInTree', (node?: Node) => (node?.kind === 'doc' ? fixAll(Uri.parse(node.report.uri)) : undefined)),
+		commands.registerCommand('designDoc.revealInTree', async () => {
+			const uri = window.activeTextEditor?.document.uri.toString();
+			const report = uri ? store.find(uri) : undefined;
+			if (report) {
+				await treeView.reveal({ kind: 'doc', report }, { select: true, focus: true, expand: true });
+			}
+		}),
+		commands.registerCommand('designDoc.newDoc', async () => {
+			const title = await window.showInputBox({
+				title: 'New Design Doc',
+				prompt: 'The title of the design doc; the file is named after it, with the next free number.',
+				placeHolder: 'Package Variants',
+				validateInput: (value) => titleProblem(value),
+			});
+			if (title === undefined) {
+				return;
+			}
+			const result = await languageClient.sendRequest(newDocRequest, { title });
+			if ('error' in result) {
+				void window.showErrorMessage(result.error);
+				return;
+			}
+			const uri = Uri.parse(result.uri);
+			try {
+				await workspace.fs.stat(uri);
+				void window.showErrorMessage(`${uri.fsPath} already exists: pick another title.`);
+				return;
+			} catch {
+				// Free: write it.
+			}
+			await workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+			await window.showTextDocument(uri);
 		}),
 		commands.registerCommand(editorCommands.insertSnippet, async (uri: string, version: number, position: Position, snippet: string) => {
 			const editor = await editorAt(uri, version);
@@ -54,7 +105,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
 			}
 		}),
 	);
-	await client.start();
+	await languageClient.start();
+	await store.fetch();
 }
 
 /** The editor of a document, if it is still at the version a fix was computed for. */

@@ -137,3 +137,44 @@ test('usage and I/O problems exit 2 with one line on stderr', () => {
 		assert.equal(stderr.trimEnd().split('\n').length, 1);
 	}
 });
+
+test('--status --format json: the documented shape, the statuses the tree shows', () => {
+	const { code, stdout } = lint('--status', '--format', 'json', corpusArg);
+	assert.equal(code, 0);
+	const report = JSON.parse(stdout);
+	assert.deepEqual(Object.keys(report[0]), ['file', 'title', 'status', 'author', 'approver', 'missingSections', 'questions']);
+	assert.deepEqual(
+		report.map((doc: { file: string; status: string }) => [doc.file.split('/').pop(), doc.status]),
+		[
+			['01-live-invenstory-to-rg.md', 'draft'],
+			['02-oci-support.md', 'draft'],
+			['03-pipeline-merge.md', 'ready'],
+			['04-arm-build.md', 'draft'],
+			['05-kpt-fn-exclude.md', 'draft'],
+			['06-config-as-data.md', 'draft'],
+			['07-package-orchestration.md', 'draft'],
+			['08-package-variant.md', 'draft'],
+		],
+	);
+	assert.deepEqual(report[4], {
+		file: `${corpusArg}/05-kpt-fn-exclude.md`,
+		title: 'Kpt Fn Exclude',
+		status: 'draft',
+		author: 'Natasha Sarkar, natasha41575',
+		approver: 'Sunil Arora, droot',
+		missingSections: ['User Guide'],
+		questions: [{ title: 'How should kpt functions handle meta resources?', line: 155, state: 'unresolved' }],
+	});
+	assert.deepEqual(report[6].questions, [{ title: 'Deployment Rollouts & Orchestration', line: 494, state: 'not-yet-resolved' }]);
+});
+
+test('--status as text: a table and a count per status', () => {
+	const { code, stdout } = lint('--status', corpusArg);
+	assert.equal(code, 0);
+	const lines = stdout.trimEnd().split('\n');
+	assert.match(lines[0]!, /^doc\s+status\s+open questions\s+missing sections\s+also$/);
+	assert.match(lines.find((line) => line.includes('05-kpt-fn-exclude.md'))!, /Draft\s+1\s+User Guide\s+1 placeholder left$/);
+	assert.match(lines.find((line) => line.includes('03-pipeline-merge.md'))!, /Ready for review\s+0\s+-\s+-$/);
+	assert.equal(lines.at(-1), '8 design docs: 7 draft, 0 with open questions, 1 ready for review.');
+	assert.equal(lint('--status', '--format', 'sarif', corpusArg).code, 2);
+});

@@ -160,6 +160,22 @@ async function buildSuite() {
 	return join(SUITE_OUT, 'index.js');
 }
 
+/** User settings of the test editor: nothing that reaches for the network (no gallery here). */
+function writeUserSettings(userData) {
+	const settings = {
+		'extensions.autoCheckUpdates': false,
+		'extensions.autoUpdate': false,
+		'extensions.ignoreRecommendations': true,
+		'workbench.enableExperiments': false,
+		'workbench.startupEditor': 'none',
+		'telemetry.telemetryLevel': 'off',
+		'update.mode': 'none',
+		'chat.disableAIFeatures': true,
+	};
+	mkdirSync(join(userData, 'User'), { recursive: true });
+	writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, '\t'));
+}
+
 // ---------------------------------------------------------------- processes
 
 function freePort() {
@@ -314,6 +330,7 @@ async function main() {
 	};
 	cpSync(FIXTURE, dirs.workspace, { recursive: true });
 	for (const d of [dirs.serverData, dirs.userData, dirs.extensions]) mkdirSync(d, { recursive: true });
+	writeUserSettings(dirs.userData);
 	const resultsFile = join(tmpRoot, 'results.json');
 
 	t = Date.now();
@@ -322,8 +339,10 @@ async function main() {
 	log(`VS Code server listening on 127.0.0.1:${port} (${seconds(t)})`);
 
 	const { chromium } = await import('playwright-core');
+	t = Date.now();
 	browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 	const page = await browser.newPage();
+	log(`Chromium started (${seconds(t)})`);
 
 	let settle;
 	const finished = new Promise((res, rej) => (settle = { res, rej }));
@@ -377,7 +396,9 @@ async function main() {
 		console.error('[e2e] the suite ran no test');
 		failed = Math.max(failed, 1);
 	}
+	t = Date.now();
 	await cleanup();
+	log(`stopped the browser and the VS Code server (${seconds(t)})`);
 	console.log(`${passed} passed, ${failed} failed`);
 	return failed === 0 && exitCode === 0 ? 0 : 1;
 }

@@ -17,6 +17,7 @@ import {
 	StreamMessageWriter,
 	createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { statusesChangedNotification } from '../../server/src/protocol';
 import { root } from '../helpers';
 
 /**
@@ -28,6 +29,7 @@ export class LspClient {
 	private readonly process: ChildProcess;
 	private readonly published: PublishDiagnosticsParams[] = [];
 	private readonly waiters: Array<() => void> = [];
+	private readonly notifications: string[] = [];
 	stderr = '';
 
 	constructor(options: { configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown } = {}) {
@@ -39,6 +41,12 @@ export class LspClient {
 			this.waiters.splice(0).forEach((wake) => wake());
 		});
 		this.connection.onRequest(RegistrationRequest.type, () => null);
+		for (const method of [statusesChangedNotification.method]) {
+			this.connection.onNotification(method, () => {
+				this.notifications.push(method);
+				this.waiters.splice(0).forEach((wake) => wake());
+			});
+		}
 		if (options.configuration) {
 			const answer = options.configuration;
 			this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => answer(item.section, item.scopeUri)));
@@ -50,6 +58,7 @@ export class LspClient {
 		await this.connection.sendRequest(InitializeRequest.type, {
 			processId: process.pid,
 			rootUri: options.rootUri ?? null,
+			workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
 			capabilities: { workspace: { configuration: options.configuration ?? false } },
 		});
 		await this.connection.sendNotification(InitializedNotification.type, {});
@@ -87,6 +96,17 @@ export class LspClient {
 			}
 			await new Promise<void>((wake) => this.waiters.push(wake));
 		}
+	}
+
+	/** Resolves when the `count`-th notification of `method` (1-based, counted from the start) has arrived. */
+	async notification(method: string, count = 1): Promise<void> {
+		while (this.notifications.filter((name) => name === method).length < count) {
+			await new Promise<void>((wake) => this.waiters.push(wake));
+		}
+	}
+
+	notificationCount(method: string): number {
+		return this.notifications.filter((name) => name === method).length;
 	}
 
 	async stop(): Promise<void> {

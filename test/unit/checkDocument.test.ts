@@ -9,7 +9,9 @@ const plainReadme = '# My tool\n\nIt does things.\n\n## Install\n\nRun it.\n';
 test('a Markdown file is a design doc by path glob or by its metadata header', () => {
 	const notForced = { force: false };
 	assert.deepEqual(check(plainReadme, { ...notForced, relativePath: 'README.md' }), []);
-	assert.ok(check(plainReadme, { ...notForced, relativePath: 'docs/design-docs/README.md' }).length > 0, 'include glob');
+	assert.ok(check(plainReadme, { ...notForced, relativePath: 'docs/design-docs/12-readme.md' }).length > 0, 'include glob, numbered');
+	assert.ok(check(plainReadme.replace('## Install', '## Why'), { ...notForced, relativePath: 'docs/design-docs/idea.md' }).length > 0, 'include glob, a template section');
+	assert.deepEqual(check(plainReadme, { ...notForced, relativePath: 'docs/design-docs/README.md' }), [], 'a README beside the docs is not one');
 	assert.ok(check(plainReadme.replace('It does', '* Approver: Ada\n\nIt does'), notForced).length > 0, 'untitled doc recognised by content');
 	assert.deepEqual(check(complete, { ...notForced, relativePath: 'node_modules/x/design-docs/01-a.md' }), [], 'exclude wins');
 });

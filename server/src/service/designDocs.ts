@@ -3,9 +3,11 @@ import type { DocOutline } from './outline';
 import type { DesignDocSettings } from './settings';
 
 /**
- * A Markdown file is a design doc when its path matches `include` (and not
- * `exclude`), or when its header carries a metadata line of the template,
- * which recognises untitled and misplaced docs by what they say.
+ * A Markdown file is a design doc when its header carries a metadata line of
+ * the template, which recognises untitled and misplaced docs by what they say,
+ * or when its path matches `include` and it looks like a doc: numbered
+ * (`NN-…`) or with a section of the template. So a README.md beside the docs is
+ * not one. `exclude` wins over both.
  *
  * @param relativePath workspace-relative path with `/` separators; undefined for untitled docs.
  */
@@ -13,10 +15,15 @@ export function isDesignDoc(doc: DocOutline, relativePath: string | undefined, s
 	if (relativePath !== undefined && matches(relativePath, settings.exclude)) {
 		return false;
 	}
-	if (relativePath !== undefined && matches(relativePath, settings.include)) {
+	if (doc.metadata.some((item) => item.key !== undefined)) {
 		return true;
 	}
-	return doc.metadata.some((item) => item.key !== undefined);
+	const fileName = relativePath?.split('/').pop() ?? '';
+	return (
+		relativePath !== undefined &&
+		matches(relativePath, settings.include) &&
+		(/^\d+-/.test(fileName) || doc.sections.some((section) => section.template !== undefined))
+	);
 }
 
 /** Path-only half of the test, for deciding which files are worth reading at all. */

@@ -63,3 +63,14 @@ export function suggestedFileName(fileName: string): string | undefined {
 	}
 	return `${number ? number[1]!.padStart(2, '0') : 'NN'}-${slug}.md`;
 }
+
+/** Why a title cannot name a doc, or undefined when it can. */
+export function titleProblem(title: string): string | undefined {
+	if (title.trim() === '') {
+		return 'The title is empty: type a few words, such as "Package Variants".';
+	}
+	if (slugify(title) === '') {
+		return `The title "${title.trim()}" has no letters or digits to make a file name from: type a few words, such as "Package Variants".`;
+	}
+	return undefined;
+}

@@ -1,20 +1,9 @@
 import { nextFreeNumber } from './duplicateNumber';
-import { slugify } from './names';
+import { slugify, titleProblem } from './names';
 import type { TemplateModel } from './template';
 
 /** A new doc's file name, or why the title cannot give one. */
 export type NewDocName = { readonly fileName: string } | { readonly error: string };
-
-/** Why a title cannot name a doc, or undefined when it can. */
-export function titleProblem(title: string): string | undefined {
-	if (title.trim() === '') {
-		return 'The title is empty: type a few words, such as "Package Variants".';
-	}
-	if (slugify(title) === '') {
-		return `The title "${title.trim()}" has no letters or digits to make a file name from: type a few words, such as "Package Variants".`;
-	}
-	return undefined;
-}
 
 /** `NN-title-in-lower-case-with-dashes.md` with `NN` the next free number among `existing`. */
 export function newDocFileName(title: string, existing: readonly string[]): NewDocName {

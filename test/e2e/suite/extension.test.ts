@@ -1,0 +1,61 @@
+// The extension in a real VS Code: activation, diagnostics, a quick fix, restarting the server.
+import * as assert from 'node:assert/strict';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, codeOf, openDoc, resetEditors, waitFor, waitForDiagnostics } from './helpers';
+
+const hasCode = (code: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
+
+suite('Design Doc Assistant in VS Code', () => {
+	teardown(resetEditors);
+
+	test('activates when a design doc is opened', async () => {
+		const extension = vscode.extensions.getExtension(EXTENSION_ID);
+		assert.ok(extension, `${EXTENSION_ID} is not installed in the extension host`);
+		const editor = await openDoc('04-arm-build.md');
+		assert.equal(editor.document.languageId, 'markdown');
+		// Activation fires no event of its own: re-check on diagnostics and on a short bounded poll.
+		await waitFor(() => extension.isActive, { what: 'the extension to activate', pollMs: 50 });
+		await waitForDiagnostics(editor.document.uri, (ds) => ds.length > 0);
+	});
+
+	test('reports a placeholder title and a missing section', async () => {
+		const arm = await openDoc('04-arm-build.md');
+		const armDiagnostics = await waitForDiagnostics(arm.document.uri, hasCode('placeholder'));
+		const title = armDiagnostics.find((d) => codeOf(d) === 'placeholder' && d.range.start.line === 0);
+		assert.ok(title, `no placeholder diagnostic on line 0: ${JSON.stringify(armDiagnostics.map((d) => [codeOf(d), d.range.start.line]))}`);
+		assert.match(title.message, /Title/);
+
+		const exclude = await openDoc('05-kpt-fn-exclude.md');
+		const excludeDiagnostics = await waitForDiagnostics(exclude.document.uri, hasCode('missing-section'));
+		const missing = excludeDiagnostics.find((d) => codeOf(d) === 'missing-section');
+		assert.ok(missing);
+		assert.match(missing.message, /## User Guide/);
+		assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
+	});
+
+	test('the quick fix inserts the missing section and the diagnostic goes away', async () => {
+		const editor = await openDoc('05-kpt-fn-exclude.md');
+		const uri = editor.document.uri;
+		const [missing] = (await waitForDiagnostics(uri, hasCode('missing-section'))).filter((d) => codeOf(d) === 'missing-section');
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range);
+		// The command's results carry no `diagnostics`: find the fix by kind and title.
+		const fix = actions.find((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && a.title.includes('## User Guide'));
+		assert.ok(fix?.edit, `no quick fix with an edit for the missing section among: ${actions.map((a) => a.title).join(' | ')}`);
+		assert.equal(fix.isPreferred, true);
+		assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit refused the quick fix');
+		assert.match(editor.document.getText(), /^## User Guide$/m);
+		await waitForDiagnostics(uri, (ds) => ds.length > 0 && !hasCode('missing-section')(ds), 'the missing-section diagnostic to go away');
+	});
+
+	test('designDoc.restartServer restarts the server and diagnostics come back', async () => {
+		const editor = await openDoc('04-arm-build.md');
+		const uri = editor.document.uri;
+		await waitForDiagnostics(uri, hasCode('placeholder'));
+		// The old client's diagnostics are cleared when it stops; the new server publishes afresh.
+		const cleared = waitForDiagnostics(uri, (ds) => ds.length === 0, 'the diagnostics to be cleared by the restart');
+		await vscode.commands.executeCommand('designDoc.restartServer');
+		await cleared;
+		await waitForDiagnostics(uri, hasCode('placeholder'), 'the diagnostics to come back after the restart');
+	});
+});
