@@ -272,7 +272,7 @@ function stopServer(child) {
 		try {
 			process.kill(-child.pid, 'SIGKILL');
 		} catch {}
-	}, 5000);
+	}, 5000).unref();
 	return done.finally(() => {
 		clearTimeout(t);
 		try {
@@ -291,11 +291,17 @@ let cleaning;
 function cleanup() {
 	cleaning ??= (async () => {
 		await Promise.allSettled([
-			browser ? Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]) : undefined,
+			browser ? Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000).unref())]) : undefined,
 			stopServer(server),
 		]);
-		if (tmpRoot && !process.env.E2E_KEEP) rmSync(tmpRoot, { recursive: true, force: true });
-		else if (tmpRoot) log(`kept ${tmpRoot}`);
+		if (tmpRoot && !process.env.E2E_KEEP) {
+			try {
+				// Retries: a dying process of the server's may still be writing in there.
+				rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+			} catch (err) {
+				console.error(`[e2e] could not remove ${tmpRoot}: ${err.message}`);
+			}
+		} else if (tmpRoot) log(`kept ${tmpRoot}`);
 	})();
 	return cleaning;
 }
@@ -340,7 +346,15 @@ async function main() {
 
 	const { chromium } = await import('playwright-core');
 	t = Date.now();
-	browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+	// Signals are ours (below): Playwright's own SIGINT handler would exit before the cleanup.
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		handleSIGINT: false,
+		handleSIGTERM: false,
+		handleSIGHUP: false,
+	});
 	const page = await browser.newPage();
 	log(`Chromium started (${seconds(t)})`);
 
@@ -404,7 +418,8 @@ async function main() {
 }
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
-	process.once(signal, () => {
+	process.on(signal, () => {
+		if (cleaning) process.exit(code); // a second signal: the 'exit' handler still kills the server
 		console.error(`[e2e] ${signal}: stopping the VS Code server and the browser`);
 		cleanup().finally(() => process.exit(code));
 	});

@@ -14,9 +14,13 @@ export class ParsedMarkdown {
 	/** micromark drops a leading BOM and counts offsets without it; we add it back. */
 	readonly bomLength: number;
 
-	constructor(readonly text: string) {
+	/** @param root the tree of `text` without its BOM, when already parsed (by pieces: see `incremental.ts`). */
+	constructor(
+		readonly text: string,
+		root?: Root,
+	) {
 		this.bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-		this.root = processor.parse(this.bomLength ? text.slice(1) : text);
+		this.root = root ?? parseRoot(this.bomLength ? text.slice(1) : text);
 	}
 
 	start(node: Nodes): number {
@@ -45,6 +49,11 @@ export class ParsedMarkdown {
 
 export function parseMarkdown(text: string): ParsedMarkdown {
 	return new ParsedMarkdown(text);
+}
+
+/** The one place Markdown is parsed: unified + remark-parse, CommonMark. */
+export function parseRoot(text: string): Root {
+	return processor.parse(text);
 }
 
 /**

@@ -1,0 +1,113 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import { scanHeadings } from './lineScan';
+import { ParsedMarkdown, parseRoot } from './markdown';
+
+/** A parsed piece of a doc: the text from one unindented ATX heading to the next. */
+interface Piece {
+	readonly root: Root;
+	/** Offset and 0-based line where the piece's tree currently says it starts. */
+	offset: number;
+	line: number;
+}
+
+/**
+ * Parses a document by pieces and reparses only the pieces whose text
+ * changed. An unindented ATX heading outside fenced code and HTML blocks
+ * always starts a new top-level block, so cutting there gives the same tree
+ * as a whole parse, with one exception: link reference definitions are
+ * global to a document, so a doc that has any is parsed whole.
+ *
+ * It also bounds the cost of a keystroke in a big doc to the parse of one
+ * piece, and the cost of remark's super-linear cases to the piece they are in.
+ */
+export class IncrementalParser {
+	private pieces = new Map<string, Piece[]>();
+	/** Whether the last text had link reference definitions (then pieces are not kept). */
+	private whole = false;
+
+	parse(text: string): ParsedMarkdown {
+		const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+		const body = bom ? text.slice(1) : text;
+		if (this.whole) {
+			return this.parseWhole(text, body);
+		}
+		const cuts = [0, ...scanHeadings(body).map((heading) => heading.start).filter((start) => start > 0)];
+		const lines = scanLines(body, cuts);
+		const next = new Map<string, Piece[]>();
+		const children: RootContent[] = [];
+		for (let index = 0; index < cuts.length; index++) {
+			const start = cuts[index]!;
+			const source = body.slice(start, cuts[index + 1] ?? body.length);
+			const piece = this.pieces.get(source)?.pop() ?? { root: parseRoot(source), offset: 0, line: 0 };
+			if (piece.root.children.some((node) => node.type === 'definition')) {
+				this.whole = true;
+				this.pieces.clear();
+				return this.parseWhole(text, body);
+			}
+			move(piece, start, lines[index]!);
+			next.set(source, [...(next.get(source) ?? []), piece]);
+			children.push(...piece.root.children);
+		}
+		this.pieces = next;
+		const root: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(body) } };
+		return new ParsedMarkdown(text, root);
+	}
+
+	private parseWhole(text: string, body: string): ParsedMarkdown {
+		const root = parseRoot(body);
+		// Come back to pieces once the definitions are gone.
+		this.whole = root.children.some((node) => node.type === 'definition');
+		return new ParsedMarkdown(text, root);
+	}
+}
+
+/** Shifts a piece's tree so its offsets and lines count from `offset` and `line` of the whole text. */
+function move(piece: Piece, offset: number, line: number): void {
+	const deltaOffset = offset - piece.offset;
+	const deltaLine = line - piece.line;
+	if (deltaOffset === 0 && deltaLine === 0) {
+		return;
+	}
+	const visit = (node: Nodes) => {
+		const position = node.position;
+		if (position) {
+			position.start.offset = (position.start.offset ?? 0) + deltaOffset;
+			position.end.offset = (position.end.offset ?? 0) + deltaOffset;
+			position.start.line += deltaLine;
+			position.end.line += deltaLine;
+		}
+		if ('children' in node) {
+			for (const child of node.children) {
+				visit(child);
+			}
+		}
+	};
+	for (const child of piece.root.children) {
+		visit(child);
+	}
+	piece.offset = offset;
+	piece.line = line;
+}
+
+/** 0-based line of each cut offset. */
+function scanLines(text: string, cuts: readonly number[]): number[] {
+	const lines: number[] = [];
+	let line = 0;
+	let at = 0;
+	for (const cut of cuts) {
+		for (; at < cut; at++) {
+			const code = text.charCodeAt(at);
+			if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) {
+				line++;
+			}
+		}
+		lines.push(line);
+	}
+	return lines;
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+	const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+	const [line] = scanLines(text, [text.length]);
+	return { line: line! + 1, column: text.length - lastBreak, offset: text.length };
+}

@@ -1,0 +1,81 @@
+/**
+ * A line scanner that finds ATX headings outside fenced code and HTML blocks,
+ * in a fraction of a parse. It serves two purposes: cutting a doc into pieces
+ * that parse independently, and a structural check of docs too big or too
+ * hostile to parse. Where a line is doubtful it does not call it a heading:
+ * a missed cut only makes a piece bigger, never wrong.
+ */
+
+export interface ScannedHeading {
+	/** Offset of the start of the heading's line. */
+	readonly start: number;
+	/** Offset of the end of the line, before its line break. */
+	readonly end: number;
+	readonly depth: number;
+	/** The heading text without `#` marks and closing sequence. */
+	readonly text: string;
+	/** 0-based line number. */
+	readonly line: number;
+}
+
+/** How an HTML block that started on a line ends (CommonMark's seven kinds, folded into what matters here). */
+type HtmlEnd = RegExp | 'blank';
+
+const htmlStarts: readonly [RegExp, HtmlEnd][] = [
+	[/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+	[/^ {0,3}<!--/, /-->/],
+	[/^ {0,3}<\?/, /\?>/],
+	[/^ {0,3}<![A-Za-z]/, />/],
+	[/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+	// Kinds 6 and 7 (any other tag) run to a blank line; treating every tag alike is the safe side.
+	[/^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s|\/?>|$)/, 'blank'],
+];
+
+const fenceOpen = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const atxHeading = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+export function scanHeadings(text: string): ScannedHeading[] {
+	const headings: ScannedHeading[] = [];
+	let fence: { char: string; length: number } | undefined;
+	let html: HtmlEnd | undefined;
+	let line = 0;
+	for (let start = 0; start <= text.length; line++) {
+		let end = start;
+		while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
+			end++;
+		}
+		const content = text.slice(start, end);
+		if (fence) {
+			const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
+			if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) {
+				fence = undefined;
+			}
+		} else if (html) {
+			if (html === 'blank' ? content.trim() === '' : html.test(content)) {
+				html = undefined;
+			}
+		} else {
+			const opening = fenceOpen.exec(content);
+			if (opening && !(opening[2]![0] === '`' && opening[3]!.includes('`'))) {
+				fence = { char: opening[2]![0]!, length: opening[2]!.length };
+			} else {
+				const started = htmlStarts.find(([pattern]) => pattern.test(content));
+				if (started) {
+					const [, ending] = started;
+					// A block whose end marker is on its first line is over already.
+					html = ending !== 'blank' && ending.test(content.replace(started[0], '')) ? undefined : ending;
+				} else {
+					const heading = atxHeading.exec(content);
+					if (heading) {
+						headings.push({ start, end, depth: heading[1]!.length, text: (heading[2] ?? '').trim(), line });
+					}
+				}
+			}
+		}
+		if (end >= text.length) {
+			break;
+		}
+		start = text.startsWith('\r\n', end) ? end + 2 : end + 1;
+	}
+	return headings;
+}
