@@ -16,13 +16,13 @@ const options = {
 	external: ['vscode'],
 	loader: { '.md': 'text' },
 	define: { PACKAGE_VERSION: JSON.stringify(version) },
-	sourcemap: production ? false : 'linked',
-	minify: production,
+	sourcemap: production ? false : "linked",
+	minify: true,
 	logLevel: 'warning',
 };
 
 const bundles = [
-	{ ...options, entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts' } },
+	{ ...options, entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts', worker: 'server/src/worker/worker.ts' } },
 	{ ...options, entryPoints: { cli: 'server/src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -17,6 +17,9 @@ export interface InitializationOptions {
 	readonly editorActions?: boolean;
 }
 
+/** The kind `editor.codeActionsOnSave` asks for: `{"source.fixAll.designDoc": "explicit"}`. */
+export const fixAllKind = 'source.fixAll.designDoc';
+
 /** Server command (`workspace/executeCommand`) that applies fix-all to one document. */
 export const fixAllCommand = 'designDoc.server.fixAll';
 

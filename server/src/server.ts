@@ -11,27 +11,27 @@ import {
 	createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import {
 	type FixAllArguments,
 	type InitializationOptions,
 	type NewDocResult,
 	fixAllCommand,
+	fixAllKind,
 	newDocRequest,
 	refreshRequest,
 	statusesChangedNotification,
 	statusesRequest,
 } from './protocol';
-import { codeLenses } from './service/codeLens';
 import { duplicateNumberDiagnostics } from './service/duplicateNumber';
-import { newDocFileName, newDocText } from './service/newDoc';
-import { codeActions, fixAllKind, versionedEdit } from './service/codeActions';
-import { completions } from './service/completion';
-import { fixAll } from './service/fixAll';
-import type { FixContext } from './service/fixes';
-import { hover } from './service/hover';
-import { CheckResult, checkDocument } from './service/languageService';
+import { titleFromFileName } from './service/names';
+import { newDocFileName } from './service/newDoc';
 import { DesignDocSettings, defaultSettings, normalizeSettings } from './service/settings';
+import type { DocStatus } from './service/status';
+import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
+import { OverBudget, ServiceHost, WorkerRestarted } from './serviceHost';
 import { ResolvedTemplate, TemplateCache, isInside } from './templates';
+import type { CheckReply, WorkerReplies, WorkerRequest } from './worker/messages';
 import { WorkspaceIndex } from './workspaceIndex';
 
 // With no transport argument, vscode-languageserver reads it from argv:
@@ -39,6 +39,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const templates = new TemplateCache();
+const service = new ServiceHost(join(__dirname, 'worker.js'), (message) => connection.console.error(message));
 
 let workspaceFolders: string[] = [];
 let canFetchConfiguration = false;
@@ -49,8 +50,11 @@ const reportedProblems = new Set<string>();
 const index = new WorkspaceIndex({
 	folders: () => workspaceFolders,
 	settings: (folder) => settingsFor(URI.file(folder).toString()),
-	templates,
 	openDocument: (uri) => documents.get(uri),
+	status: async (document, path, root, settings) => {
+		const location = { path, root, relativePath: relative(root, path).split(/[/\\]/).join('/') };
+		return (await check(document, location, settings, false)).reply.status;
+	},
 });
 
 connection.onInitialize((params): InitializeResult => {
@@ -81,6 +85,8 @@ connection.onInitialized(() => {
 	void reindex();
 });
 
+connection.onShutdown(() => service.dispose());
+
 connection.onDidChangeConfiguration(() => {
 	settingsCache.clear();
 	analyses.clear();
@@ -102,7 +108,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 		const uri = URI.parse(change.uri);
 		if (uri.scheme === 'file') {
 			templates.invalidate(uri.fsPath);
-			templateChanged ||= basename(uri.fsPath) === defaultSettings.templateFileName || isConfiguredTemplate(uri.fsPath);
+			templateChanged ||= basename(uri.fsPath) === defaultSettings.templateFileName || isTemplateInUse(uri.fsPath);
 		}
 		changedFiles.add(change.uri);
 	}
@@ -122,8 +128,8 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 	}, indexDebounceMs);
 });
 
-function isConfiguredTemplate(path: string): boolean {
-	return [...analyses.values()].some((analysis) => analysis.templatePath === path);
+function isTemplateInUse(path: string): boolean {
+	return [...analyses.values()].some((analysis) => analysis.template.path === path);
 }
 
 async function reindex(): Promise<void> {
@@ -165,8 +171,8 @@ connection.onRequest(newDocRequest, async ({ title }): Promise<NewDocResult> => 
 		return name;
 	}
 	const path = join(folder, name.fileName);
-	const template = templates.resolve(path, root, settings);
-	return { uri: URI.file(path).toString(), text: newDocText(template.model, title) };
+	const template = templateFor({ path, root, relativePath: undefined }, settings);
+	return { uri: URI.file(path).toString(), text: await service.request({ kind: 'newDocText', template: sourceOf(template), title }, settings.validationTimeoutMs) };
 });
 
 documents.onDidChangeContent(({ document }) => schedule(document.uri));
@@ -176,6 +182,7 @@ documents.onDidClose(({ document }) => {
 	pending.delete(document.uri);
 	settingsCache.delete(document.uri);
 	analyses.delete(document.uri);
+	void service.request({ kind: 'forget', uri: document.uri }, defaultSettings.validationTimeoutMs).catch(() => undefined);
 	void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 	// Unsaved edits are gone with the editor: the overview goes back to what is on disk.
 	if (URI.parse(document.uri).scheme === 'file') {
@@ -187,12 +194,8 @@ documents.onDidClose(({ document }) => {
 });
 
 connection.onCodeAction(async ({ textDocument, range, context }) => {
-	const analysis = await analyze(textDocument.uri);
-	if (!analysis?.result.isDesignDoc) {
-		return [];
-	}
 	const request = { range, diagnostics: context.diagnostics, ...(context.only ? { only: context.only } : {}) };
-	return codeActions(analysis.document, currentDiagnostics(analysis), request, analysis.diagnose, analysis.fixContext);
+	return (await ask(textDocument.uri, (analysis) => ({ kind: 'codeActions', request, extra: workspaceDiagnostics(analysis) }))) ?? [];
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
@@ -200,30 +203,52 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
 		return;
 	}
 	const [uri, version] = (args ?? []) as FixAllArguments;
-	const analysis = await analyze(uri);
-	if (!analysis?.result.isDesignDoc || (version !== undefined && version !== analysis.document.version)) {
+	if (version !== undefined && documents.get(uri)?.version !== version) {
 		return;
 	}
-	const edits = fixAll(analysis.document, analysis.diagnose, analysis.fixContext);
-	if (edits.length > 0) {
-		await connection.workspace.applyEdit({ label: 'Fix all design doc problems', edit: versionedEdit(analysis.document, edits) });
+	const edit = await ask(uri, () => ({ kind: 'fixAll' }));
+	if (edit) {
+		await connection.workspace.applyEdit({ label: 'Fix all design doc problems', edit });
 	}
 });
 
-connection.onCompletion(async ({ textDocument, position }) => {
-	const analysis = await analyze(textDocument.uri);
-	return analysis?.result.isDesignDoc ? completions(analysis.document, analysis.result.outline, position) : [];
-});
+connection.onCompletion(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'completion', position }))) ?? []);
 
-connection.onCodeLens(async ({ textDocument }) => {
-	const analysis = await analyze(textDocument.uri);
-	return analysis?.result.isDesignDoc ? codeLenses(analysis.document, analysis.result.outline) : [];
-});
+connection.onCodeLens(async ({ textDocument }) => (await ask(textDocument.uri, () => ({ kind: 'codeLens' }))) ?? []);
 
-connection.onHover(async ({ textDocument, position }) => {
-	const analysis = await analyze(textDocument.uri);
-	return analysis?.result.isDesignDoc ? (hover(analysis.document, analysis.result.outline, position) ?? null) : null;
-});
+connection.onHover(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'hover', position }))) ?? null);
+
+type DocRequest = Exclude<WorkerRequest, { kind: 'check' | 'forget' | 'newDocText' }>;
+type DocRequestBody = DocRequest extends infer R ? (R extends DocRequest ? Omit<R, 'uri' | 'version'> : never) : never;
+
+/**
+ * A request about the current version of an open design doc, answered by the
+ * worker from the check it keeps of that version. Undefined when there is no
+ * such doc, when full validation was skipped, or when the worker is busy for
+ * longer than the budget.
+ */
+async function ask<K extends DocRequest['kind']>(
+	uri: string,
+	body: (analysis: Analysis) => Extract<DocRequestBody, { kind: K }>,
+): Promise<WorkerReplies[K] | undefined> {
+	for (let attempt = 0; attempt < 2; attempt++) {
+		const analysis = await analyze(uri);
+		if (!analysis?.reply.isDesignDoc || analysis.skipped) {
+			return undefined;
+		}
+		try {
+			const request = { ...body(analysis), uri, version: analysis.document.version } as Extract<DocRequest, { kind: K }>;
+			return await service.request<K>(request, analysis.settings.validationTimeoutMs);
+		} catch (error) {
+			if (!(error instanceof WorkerRestarted)) {
+				return undefined;
+			}
+			// The worker that held this version's check is gone: check again, then ask again.
+			analyses.delete(uri);
+		}
+	}
+	return undefined;
+}
 
 function revalidateAll(): void {
 	for (const document of documents.all()) {
@@ -251,34 +276,34 @@ function schedule(uri: string): void {
 
 async function publish(uri: string): Promise<void> {
 	const analysis = await analyze(uri);
-	if (analysis) {
-		void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics: currentDiagnostics(analysis) });
+	// A newer version is on its way: its own validation will publish.
+	if (analysis && documents.get(uri)?.version === analysis.document.version) {
+		const diagnostics = [...analysis.reply.diagnostics, ...workspaceDiagnostics(analysis)];
+		void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics });
 	}
 }
 
-/** The document's own diagnostics and those that need the workspace (`duplicate-number`). */
-function currentDiagnostics(analysis: Analysis): CheckResult['diagnostics'] {
-	const { document, result } = analysis;
+/** Diagnostics that need the workspace index: `duplicate-number`. */
+function workspaceDiagnostics(analysis: Analysis): Diagnostic[] {
+	const { document, reply } = analysis;
 	const parsed = URI.parse(document.uri);
-	if (!result.isDesignDoc || parsed.scheme !== 'file') {
-		return result.diagnostics;
+	if (!reply.isDesignDoc || parsed.scheme !== 'file') {
+		return [];
 	}
-	const title = result.outline.title;
-	const anchor = title ? { start: result.outline.md.start(title), end: result.outline.md.end(title) } : { start: 0, end: 0 };
 	const self = { uri: document.uri, folder: dirname(parsed.fsPath), fileName: basename(parsed.fsPath) };
 	const others = index.numbered().filter((doc) => doc.uri !== document.uri);
-	return [...result.diagnostics, ...duplicateNumberDiagnostics(document, self, [self, ...others], anchor, analysis.settings)];
+	return duplicateNumberDiagnostics(document, self, [self, ...others], reply.anchor, analysis.settings);
 }
 
-/** One document version, checked: shared by diagnostics, code actions, completion and hover. */
+/** One document version, checked by the worker (or, when that was not possible, by the line scanner). */
 interface Analysis {
 	/** A snapshot: TextDocuments updates its documents in place, this one never changes. */
 	readonly document: TextDocument;
-	readonly result: CheckResult;
-	readonly diagnose: (document: TextDocument) => CheckResult['diagnostics'];
-	readonly fixContext: FixContext;
+	readonly reply: CheckReply;
 	readonly settings: DesignDocSettings;
-	readonly templatePath: string | undefined;
+	readonly template: ResolvedTemplate;
+	/** Only the structural check ran: the worker knows nothing of this version. */
+	readonly skipped: boolean;
 }
 
 const analyses = new Map<string, Analysis>();
@@ -297,31 +322,57 @@ async function analyze(uri: string): Promise<Analysis | undefined> {
 	if (cached?.document.version === live.version) {
 		return cached;
 	}
-	try {
-		const document = TextDocument.create(uri, live.languageId, live.version, live.getText());
-		const location = locate(uri);
-		const template = templateFor(location, settings);
-		// The template is not a doc: it is full of placeholders by design.
-		const isTemplate = template.path !== undefined && location.path === template.path;
-		const options = { template: template.model, settings, relativePath: location.relativePath };
-		const result = checkDocument(document, options);
-		const analysis: Analysis = {
-			document,
-			result: isTemplate ? { ...result, isDesignDoc: false, diagnostics: [], status: undefined } : result,
-			diagnose: (changed) => checkDocument(changed, { ...options, force: true }).diagnostics,
-			fixContext: { template: template.model, editorActions },
-			settings,
-			templatePath: template.path,
-		};
+	const document = TextDocument.create(uri, live.languageId, live.version, live.getText());
+	const analysis = await check(document, locate(uri), settings, true);
+	if (documents.get(uri)?.version === document.version) {
 		analyses.set(uri, analysis);
-		index.set(uri, analysis.result.status);
+		index.set(uri, analysis.reply.status);
 		scheduleStatusNotification();
-		return analysis;
-	} catch (error) {
-		// One odd document must never take the server down with it.
-		connection.console.error(`Could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-		return undefined;
 	}
+	return analysis;
+}
+
+/**
+ * Checks one document in the worker, within the time budget; too big or too
+ * slow, it gets the structural check and a notice saying why instead.
+ */
+async function check(document: TextDocument, location: Location, settings: DesignDocSettings, keep: boolean): Promise<Analysis> {
+	const template = templateFor(location, settings);
+	if (template.path !== undefined && location.path === template.path) {
+		// The template is not a doc: it is full of placeholders by design.
+		return { document, settings, template, skipped: false, reply: { isDesignDoc: false, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } } };
+	}
+	const text = document.getText();
+	const sizeKb = Math.ceil(text.length / 1024);
+	if (sizeKb > settings.maxDocumentSizeKb) {
+		return skipped(document, location, settings, template, `the document is ${sizeKb} KB, more than the ${settings.maxDocumentSizeKb} KB set in designDoc.maxDocumentSizeKb`);
+	}
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const reply = await service.request(
+				{ kind: 'check', uri: document.uri, version: document.version, text, template: sourceOf(template), settings, relativePath: location.relativePath, keep, editorActions },
+				settings.validationTimeoutMs,
+			);
+			return { document, settings, template, skipped: false, reply };
+		} catch (error) {
+			if (error instanceof OverBudget) {
+				return skipped(document, location, settings, template, `parsing it took longer than the ${settings.validationTimeoutMs} ms set in designDoc.validationTimeoutMs`);
+			}
+			if (!(error instanceof WorkerRestarted) || attempt > 0) {
+				connection.console.error(`Could not check ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+				return skipped(document, location, settings, template, 'the checker failed on it (details in the output channel)');
+			}
+		}
+	}
+}
+
+function skipped(document: TextDocument, location: Location, settings: DesignDocSettings, template: ResolvedTemplate, reason: string): Analysis {
+	const text = document.getText();
+	const isDesignDoc = looksLikeDesignDoc(text, template.text, location.relativePath, settings);
+	const fileName = location.path ? basename(location.path) : undefined;
+	const { diagnostics, status } = structuralCheck(document, template.text, settings, reason, (fileName && titleFromFileName(fileName)) || 'Untitled');
+	const reply: CheckReply = { isDesignDoc, diagnostics: isDesignDoc ? diagnostics : [], status: isDesignDoc ? (status satisfies DocStatus) : undefined, anchor: { start: 0, end: 0 } };
+	return { document, settings, template, skipped: true, reply };
 }
 
 let notifyTimer: NodeJS.Timeout | undefined;
@@ -339,6 +390,10 @@ function templateFor(location: Location, settings: DesignDocSettings): ResolvedT
 		void connection.window.showWarningMessage(template.problem);
 	}
 	return template;
+}
+
+function sourceOf({ key, text, source }: ResolvedTemplate) {
+	return { key, text, source };
 }
 
 interface Location {

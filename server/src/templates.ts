@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import bundledTemplateText from '../templates/kpt-design-doc-template.md';
+import { scanHeadings } from './service/lineScan';
 import type { DesignDocSettings } from './service/settings';
-import { TemplateModel, parseTemplate } from './service/template';
+import type { TemplateSource } from './service/templateModels';
 
 /** The template a doc is checked against, and why, for messages. */
-export interface ResolvedTemplate {
-	readonly model: TemplateModel;
+export interface ResolvedTemplate extends TemplateSource {
 	/** Absolute path of the template file; undefined for the bundled template. */
 	readonly path: string | undefined;
 	/** Set when a configured or discovered template could not be used and the bundled one stands in. */
@@ -17,7 +17,9 @@ export interface ResolvedTemplate {
 const maxTemplateBytes = 1024 * 1024;
 
 export const bundledTemplate: ResolvedTemplate = {
-	model: parseTemplate(bundledTemplateText, 'the bundled kpt template'),
+	key: 'bundled',
+	text: bundledTemplateText,
+	source: 'the bundled kpt template',
 	path: undefined,
 };
 
@@ -65,13 +67,13 @@ export class TemplateCache {
 		if (cached?.stamp === stamp) {
 			return cached.template;
 		}
-		const template = readTemplate(path);
+		const template = readTemplate(path, stamp);
 		this.entries.set(path, { stamp, template });
 		return template;
 	}
 }
 
-function readTemplate(path: string): ResolvedTemplate {
+function readTemplate(path: string, stamp: string): ResolvedTemplate {
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
@@ -81,11 +83,11 @@ function readTemplate(path: string): ResolvedTemplate {
 	if (text.includes('\u0000')) {
 		return fallback(path, 'it is not a text file');
 	}
-	const model = parseTemplate(text, path);
-	if (model.sections.length === 0) {
-		return fallback(path, 'it has no `##` section headings under a `#` title');
+	// Parsing is the worker's job; a line scan is enough to tell a template from anything else.
+	if (!scanHeadings(text).some((heading) => heading.depth === 2)) {
+		return fallback(path, 'it has no `##` section headings');
 	}
-	return { model, path };
+	return { key: `${path}@${stamp}`, text, source: path, path };
 }
 
 function fallback(path: string, reason: string): ResolvedTemplate {

@@ -5,10 +5,10 @@ import { URI } from 'vscode-uri';
 import type { DocStatusReport } from './protocol';
 import { isExcluded } from './service/designDocs';
 import type { NumberedDoc } from './service/duplicateNumber';
-import { checkDocument } from './service/languageService';
 import type { DesignDocSettings } from './service/settings';
-import { DocStatus, describeStatus } from './service/status';
-import { type TemplateCache, isInside } from './templates';
+import type { DocStatus } from './service/status';
+import { describeStatus } from './service/describeStatus';
+import { isInside } from './templates';
 
 /** Files bigger than this are not read for the overview; nobody writes a design doc that long. */
 const maxIndexedBytes = 5 * 1024 * 1024;
@@ -18,9 +18,10 @@ export interface IndexHost {
 	/** Workspace folders, as file system paths. */
 	folders(): readonly string[];
 	settings(folder: string): Promise<DesignDocSettings>;
-	readonly templates: TemplateCache;
 	/** The editor's text of an open document, which wins over the file on disk. */
 	openDocument(uri: string): TextDocument | undefined;
+	/** The review status of a file's text; undefined when it is not a design doc. */
+	status(document: TextDocument, path: string, root: string, settings: DesignDocSettings): Promise<DocStatus | undefined>;
 }
 
 interface Entry extends NumberedDoc {
@@ -29,8 +30,8 @@ interface Entry extends NumberedDoc {
 
 /**
  * Every design doc under the workspace folders, opened or not, reduced to its
- * status: parse trees are dropped after each file so a large repository costs
- * little memory.
+ * status. Statuses come from the service worker, so no parse tree and no
+ * slice of a file's text is kept here: a large repository costs little memory.
  */
 export class WorkspaceIndex {
 	private readonly entries = new Map<string, Entry>();
@@ -146,15 +147,12 @@ export class WorkspaceIndex {
 				return;
 			}
 		}
-		const template = this.host.templates.resolve(path, root, settings);
-		const rel = relativePath(root, path);
-		const result = template.path === path ? undefined : checkDocument(document, { template: template.model, settings, relativePath: rel });
-		if (!result?.status) {
+		const status = await this.host.status(document, path, root, settings);
+		if (!status) {
 			this.entries.delete(uri);
 			return;
 		}
-		// structuredClone copies the strings out of the source text, which would otherwise stay alive.
-		this.entries.set(uri, { uri, folder: dirname(path), fileName: basename(path), report: structuredClone(report(uri, rel, result.status)) });
+		this.entries.set(uri, { uri, folder: dirname(path), fileName: basename(path), report: report(uri, relativePath(root, path), status) });
 	}
 }
 

@@ -6,7 +6,7 @@ import { checkDocument } from '../../server/src/service/languageService';
 import { titleProblem } from '../../server/src/service/names';
 import { newDocFileName, newDocText } from '../../server/src/service/newDoc';
 import { defaultSettings } from '../../server/src/service/settings';
-import { describeStatus } from '../../server/src/service/status';
+import { describeStatus } from '../../server/src/service/describeStatus';
 import { corpus, fixture, kptTemplate } from '../helpers';
 
 function statusOf(text: string, fileName = '09-faster-rendering.md') {

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { checkDocument } from '../service/languageService';
 import { defaultSettings } from '../service/settings';
+import { TemplateModels } from '../service/templateModels';
 import { TemplateCache, describeError, isInside } from '../templates';
 import { FileReport, formatJson, formatSarif, formatText, severityOf } from './report';
 import { formatStatusJson, formatStatusText } from './statusReport';
@@ -74,6 +75,7 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 	}
 	const settings = defaultSettings;
 	const templates = new TemplateCache();
+	const models = new TemplateModels();
 	const explicitTemplate = values.template === undefined ? undefined : resolve(cwd, values.template);
 	const warnings: string[] = [];
 	if (explicitTemplate) {
@@ -102,7 +104,7 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 		// Like VS Code, drop a BOM so positions match what the editor shows.
 		const document = TextDocument.create(URI.file(path).toString(), 'markdown', 1, text.replace(/^\uFEFF/, ''));
 		const relativePath = (isInside(path, cwd) ? relative(cwd, path) : path).split(/[/\\]/).join('/');
-		const result = checkDocument(document, { template: template.model, settings, relativePath, force: explicit });
+		const result = checkDocument(document, { template: models.get(template), settings, relativePath, force: explicit });
 		if (result.isDesignDoc) {
 			reports.push({ file, diagnostics: result.diagnostics, status: result.status });
 		}

@@ -11,13 +11,11 @@ import {
 	TextEdit,
 	WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { editorCommands } from '../protocol';
+import { editorCommands, fixAllKind } from '../protocol';
 import type { OffsetEdit } from './edits';
 import { fixAll } from './fixAll';
 import { Fix, FixContext, fixesFor } from './fixes';
 
-/** The kind `editor.codeActionsOnSave` asks for: `{"source.fixAll.designDoc": "explicit"}`. */
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.designDoc`;
 
 
 export interface CodeActionRequest {

@@ -21,7 +21,7 @@ export function isDesignDoc(doc: DocOutline, relativePath: string | undefined, s
 	const fileName = relativePath?.split('/').pop() ?? '';
 	return (
 		relativePath !== undefined &&
-		matches(relativePath, settings.include) &&
+		isIncluded(relativePath, settings) &&
 		(/^\d+-/.test(fileName) || doc.sections.some((section) => section.template !== undefined))
 	);
 }
@@ -29,6 +29,10 @@ export function isDesignDoc(doc: DocOutline, relativePath: string | undefined, s
 /** Path-only half of the test, for deciding which files are worth reading at all. */
 export function isExcluded(relativePath: string, settings: DesignDocSettings): boolean {
 	return matches(relativePath, settings.exclude);
+}
+
+export function isIncluded(relativePath: string, settings: DesignDocSettings): boolean {
+	return matches(relativePath, settings.include);
 }
 
 function matches(path: string, globs: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 import { Diagnostic, DiagnosticRelatedInformation, Location, Range } from 'vscode-languageserver-types';
 import { DiagnosticCode } from './codes';
 import { quote } from './finding';
-import { toDiagnostics } from './validate';
+import { toDiagnostics } from './diagnostics';
 import type { DesignDocSettings } from './settings';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 

@@ -1,13 +1,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isDesignDoc } from './designDocs';
+import type { IncrementalParser } from './incremental';
 import { parseMarkdown } from './markdown';
 import { DocOutline, outline } from './outline';
 import type { DesignDocSettings } from './settings';
-import { titleFromFileName } from './rules/placeholder';
+import { titleFromFileName } from './names';
 import { DocStatus, docStatus } from './status';
 import type { TemplateModel } from './template';
-import { findings, toDiagnostics } from './validate';
+import { toDiagnostics } from './diagnostics';
+import { findings } from './validate';
 
 export interface CheckOptions {
 	readonly template: TemplateModel;
@@ -20,6 +22,8 @@ export interface CheckOptions {
 	readonly relativePath?: string | undefined;
 	/** Check even if the document does not look like a design doc (a file named on the CLI). */
 	readonly force?: boolean;
+	/** Reuses the unchanged pieces of the last version of an open document. */
+	readonly parser?: IncrementalParser;
 }
 
 export interface CheckResult {
@@ -33,7 +37,8 @@ export interface CheckResult {
 
 /** The whole check of one document: parse once, outline once, every rule over the outline. */
 export function checkDocument(document: TextDocument, options: CheckOptions): CheckResult {
-	const doc = outline(parseMarkdown(document.getText()), options.template);
+	const text = document.getText();
+	const doc = outline(options.parser ? options.parser.parse(text) : parseMarkdown(text), options.template);
 	const fileName = options.relativePath?.split('/').pop();
 	const designDoc =
 		fileName !== options.settings.templateFileName &&

@@ -74,3 +74,13 @@ export function titleProblem(title: string): string | undefined {
 	}
 	return undefined;
 }
+
+/** `04-arm-build.md` → `Arm Build`. */
+export function titleFromFileName(fileName: string): string | undefined {
+	const words = fileName
+		.replace(/\.[^.]*$/, '')
+		.replace(/^\d+[\s_-]*/, '')
+		.split(/[\s_-]+/)
+		.filter(Boolean);
+	return words.length ? words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ') : undefined;
+}

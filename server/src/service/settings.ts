@@ -18,6 +18,10 @@ export interface DesignDocSettings {
 	readonly templateFileName: string;
 	/** Workspace-relative folder New Design Doc writes to; empty to pick it from the workspace. */
 	readonly docsFolder: string;
+	/** Docs bigger than this (KB) get only the structural check. */
+	readonly maxDocumentSizeKb: number;
+	/** Parsing a doc may take this long (ms) before the structural check stands in. */
+	readonly validationTimeoutMs: number;
 }
 
 export const defaultSettings: DesignDocSettings = {
@@ -28,6 +32,8 @@ export const defaultSettings: DesignDocSettings = {
 	template: '',
 	templateFileName: '00-template.md',
 	docsFolder: '',
+	maxDocumentSizeKb: 1024,
+	validationTimeoutMs: 1000,
 };
 
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -61,11 +67,17 @@ export function normalizeSettings(raw: unknown): DesignDocSettings {
 				? input.templateFileName.trim()
 				: defaultSettings.templateFileName,
 		docsFolder: typeof input.docsFolder === 'string' ? input.docsFolder.trim() : defaultSettings.docsFolder,
+		maxDocumentSizeKb: positive(input.maxDocumentSizeKb) ?? defaultSettings.maxDocumentSizeKb,
+		validationTimeoutMs: positive(input.validationTimeoutMs) ?? defaultSettings.validationTimeoutMs,
 	};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function positive(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 function stringArray(value: unknown): string[] | undefined {

@@ -1,6 +1,7 @@
 import { DiagnosticCode } from '../codes';
 import { Finding, Rule, quote } from '../finding';
 import { headingText, isPlaceholderText, normalizeText } from '../markdown';
+import { titleFromFileName } from '../names';
 import type { DocOutline } from '../outline';
 
 /** Template placeholders left in the title, the metadata values and `###` headings. */
@@ -31,16 +32,6 @@ function titlePlaceholder(doc: DocOutline, fileName: string | undefined): Findin
 			data: { code: DiagnosticCode.Placeholder, ...(replacement ? { replacement } : {}) },
 		},
 	];
-}
-
-/** `04-arm-build.md` → `Arm Build`. */
-export function titleFromFileName(fileName: string): string | undefined {
-	const words = fileName
-		.replace(/\.[^.]*$/, '')
-		.replace(/^\d+[\s_-]*/, '')
-		.split(/[\s_-]+/)
-		.filter(Boolean);
-	return words.length ? words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ') : undefined;
 }
 
 /**

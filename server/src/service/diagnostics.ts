@@ -1,0 +1,35 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Severity } from './codes';
+import type { Finding } from './finding';
+import type { DesignDocSettings } from './settings';
+
+export const diagnosticSource = 'design-doc';
+
+const lspSeverity: Readonly<Record<Severity, DiagnosticSeverity>> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+/** Findings as LSP diagnostics for `document`, with the configured severities. */
+export function toDiagnostics(document: TextDocument, found: readonly Finding[], settings: DesignDocSettings): Diagnostic[] {
+	return found.flatMap((finding) => {
+		const severity = settings.severity[finding.code];
+		if (severity === 'off') {
+			return [];
+		}
+		const diagnostic: Diagnostic = {
+			range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+			severity: lspSeverity[severity],
+			code: finding.code,
+			source: diagnosticSource,
+			message: finding.message,
+		};
+		if (finding.data) {
+			diagnostic.data = finding.data;
+		}
+		return [diagnostic];
+	});
+}

@@ -1,0 +1,115 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticCode } from './codes';
+import { diagnosticSource, toDiagnostics } from './diagnostics';
+import { Finding, quote } from './finding';
+import { ScannedHeading, scanHeadings } from './lineScan';
+import { compactKey, shortForms } from './names';
+import { isExcluded, isIncluded } from './designDocs';
+import type { DesignDocSettings } from './settings';
+import type { DocStatus } from './status';
+
+/**
+ * What can be said of a doc without parsing it: which of the template's
+ * sections are there, found by the line scanner. For docs too big or too
+ * hostile to parse in the time allowed, with one information diagnostic that
+ * says so and why. Never parses, so it is fast on any input.
+ */
+export function structuralCheck(
+	document: TextDocument,
+	templateText: string,
+	settings: DesignDocSettings,
+	reason: string,
+	fallbackTitle: string,
+): { diagnostics: Diagnostic[]; status: DocStatus } {
+	const text = document.getText();
+	const sections = templateSections(templateText);
+	const headings = scanHeadings(text).filter((heading) => heading.depth === 2);
+	const found: Finding[] = [];
+	const present = new Map<number, ScannedHeading>();
+	for (const heading of headings) {
+		const index = sections.findIndex(
+			(section, candidate) =>
+				!present.has(candidate) &&
+				(compactKey(heading.text) === compactKey(section.name) || shortForms(section.name).has(compactKey(heading.text))),
+		);
+		if (index >= 0) {
+			present.set(index, heading);
+		}
+	}
+	sections.forEach((section, index) => {
+		if (present.has(index) || section.optional) {
+			return;
+		}
+		const previous = sections[index - 1];
+		const where = previous ? `after ${quote(`## ${previous.name}`)}` : 'after the header';
+		found.push({ code: DiagnosticCode.MissingSection, message: `Missing section ${quote(`## ${section.name}`)}: expected ${where}.`, start: 0, end: 0 });
+	});
+	const notice: Diagnostic = {
+		range: { start: { line: 0, character: 0 }, end: document.positionAt(Math.min(text.length, firstLineEnd(text))) },
+		severity: DiagnosticSeverity.Information,
+		source: diagnosticSource,
+		message: `Full validation was skipped: ${reason}. Only the section headings were checked.`,
+	};
+	const title = scanHeadings(text).find((heading) => heading.depth === 1)?.text;
+	const missingSections = sections.filter((section, index) => !section.optional && !present.has(index)).map((section) => section.name);
+	const status: DocStatus = {
+		title: title || fallbackTitle,
+		status: 'draft',
+		author: null,
+		approver: null,
+		sections: sections.map((section, index) => {
+			const heading = present.get(index);
+			return heading ? { heading: section.name, present: true, line: heading.line } : { heading: section.name, present: false };
+		}),
+		missingSections,
+		questions: [],
+		problems: [...(missingSections.length ? [`missing: ${missingSections.join(', ')}`] : []), `not fully checked: ${reason}`],
+	};
+	return { diagnostics: [notice, ...toDiagnostics(document, found, settings)], status };
+}
+
+/**
+ * The line-scan version of `isDesignDoc`: a metadata line of the template in
+ * the header, or a path matching `include` with a numbered name or a section
+ * of the template.
+ */
+export function looksLikeDesignDoc(text: string, templateText: string, relativePath: string | undefined, settings: DesignDocSettings): boolean {
+	if (relativePath !== undefined && isExcluded(relativePath, settings)) {
+		return false;
+	}
+	const keys = new Set(headerKeys(templateText));
+	if (headerKeys(text).some((key) => keys.has(key))) {
+		return true;
+	}
+	const fileName = relativePath?.split('/').pop() ?? '';
+	const sections = new Set(templateSections(templateText).map((section) => compactKey(section.name)));
+	return (
+		relativePath !== undefined &&
+		isIncluded(relativePath, settings) &&
+		(/^\d+-/.test(fileName) || scanHeadings(text).some((heading) => heading.depth === 2 && sections.has(compactKey(heading.text))))
+	);
+}
+
+/** Keys of `* Key: value` lines before the first `##` heading (looking at the first 64 KB at most). */
+function headerKeys(text: string): string[] {
+	const head = text.slice(0, 64 * 1024);
+	const firstSection = scanHeadings(head).find((heading) => heading.depth === 2);
+	return [...head.slice(0, firstSection?.start ?? head.length).matchAll(/^[*+-][ \t]+(?:\*\*|__)?([^:\r\n]+?)(?:\*\*|__)?:/gm)].map((match) => compactKey(match[1]!));
+}
+
+/** The `##` headings under the template's first `#` title, by line scan. */
+function templateSections(templateText: string): { name: string; optional: boolean }[] {
+	const headings = scanHeadings(templateText);
+	const title = headings.findIndex((heading) => heading.depth === 1);
+	const end = headings.findIndex((heading, index) => index > title && heading.depth === 1);
+	return headings
+		.slice(title + 1, end < 0 ? headings.length : end)
+		.filter((heading) => heading.depth === 2)
+		.map((heading) => ({ name: heading.text.replace(/\s*\(optional\)$/i, ''), optional: /\(optional\)$/i.test(heading.text) }));
+}
+
+function firstLineEnd(text: string): number {
+	const match = /\r\n|\r|\n/.exec(text);
+	return match ? match.index : text.length;
+}

@@ -1,0 +1,101 @@
+/**
+ * The service worker: every parse happens here, off the server's main thread,
+ * so a document remark-parse takes seconds over never stops the server from
+ * answering; the server gives each request a time budget and replaces this
+ * worker when one runs over.
+ */
+import { parentPort } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, versionedEdit } from '../service/codeActions';
+import { codeLenses } from '../service/codeLens';
+import { completions } from '../service/completion';
+import { fixAll } from '../service/fixAll';
+import { hover } from '../service/hover';
+import { IncrementalParser } from '../service/incremental';
+import { CheckOptions, CheckResult, checkDocument } from '../service/languageService';
+import { newDocText } from '../service/newDoc';
+import { TemplateModels } from '../service/templateModels';
+import type { CheckReply, WorkerAnswer, WorkerMessage, WorkerReplies, WorkerRequest } from './messages';
+
+interface Session {
+	readonly parser: IncrementalParser;
+	analysis?: {
+		readonly document: TextDocument;
+		readonly result: CheckResult;
+		readonly options: CheckOptions;
+		readonly editorActions: boolean;
+	};
+}
+
+const models = new TemplateModels();
+const sessions = new Map<string, Session>();
+
+function handle(request: WorkerRequest): WorkerReplies[WorkerRequest['kind']] {
+	switch (request.kind) {
+		case 'check':
+			return check(request);
+		case 'forget':
+			sessions.delete(request.uri);
+			return null;
+		case 'newDocText':
+			return newDocText(models.get(request.template), request.title);
+	}
+	const analysis = sessions.get(request.uri)?.analysis;
+	if (!analysis || analysis.document.version !== request.version || !analysis.result.isDesignDoc) {
+		// Asked about a version this worker has not checked: nothing safe to say.
+		return request.kind === 'hover' || request.kind === 'fixAll' ? null : [];
+	}
+	const { document, result, options } = analysis;
+	const diagnose = (changed: TextDocument) => checkDocument(changed, { ...options, parser: undefined, force: true }).diagnostics;
+	const fixContext = { template: options.template, editorActions: analysis.editorActions };
+	switch (request.kind) {
+		case 'codeActions':
+			return codeActions(document, [...result.diagnostics, ...request.extra], request.request, diagnose, fixContext);
+		case 'fixAll': {
+			const edits = fixAll(document, diagnose, fixContext);
+			return edits.length > 0 ? versionedEdit(document, edits) : null;
+		}
+		case 'completion':
+			return completions(document, result.outline, request.position);
+		case 'hover':
+			return hover(document, result.outline, request.position) ?? null;
+		case 'codeLens':
+			return codeLenses(document, result.outline);
+	}
+}
+
+function check(request: Extract<WorkerRequest, { kind: 'check' }>): CheckReply {
+	const document = TextDocument.create(request.uri, 'markdown', request.version, request.text);
+	let session = sessions.get(request.uri);
+	if (request.keep && !session) {
+		session = { parser: new IncrementalParser() };
+		sessions.set(request.uri, session);
+	}
+	const options: CheckOptions = {
+		template: models.get(request.template),
+		settings: request.settings,
+		relativePath: request.relativePath,
+		...(session ? { parser: session.parser } : {}),
+	};
+	const result = checkDocument(document, options);
+	if (session) {
+		session.analysis = { document, result, options, editorActions: request.editorActions };
+	}
+	const title = result.outline.title;
+	return {
+		isDesignDoc: result.isDesignDoc,
+		diagnostics: result.diagnostics,
+		status: result.status,
+		anchor: title ? { start: result.outline.md.start(title), end: result.outline.md.end(title) } : { start: 0, end: 0 },
+	};
+}
+
+parentPort!.on('message', ({ id, request }: WorkerMessage) => {
+	let answer: WorkerAnswer;
+	try {
+		answer = { id, reply: handle(request) };
+	} catch (error) {
+		answer = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+	}
+	parentPort!.postMessage(answer);
+});
