@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	ConfigurationRequest,
@@ -107,6 +108,12 @@ export class LspClient {
 
 	notificationCount(method: string): number {
 		return this.notifications.filter((name) => name === method).length;
+	}
+
+	/** The server process's peak resident memory so far (Linux), in MB. */
+	peakRssMb(): number {
+		const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+		return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)![1]) / 1024;
 	}
 
 	async stop(): Promise<void> {

@@ -15,6 +15,11 @@ function shape(node: Nodes): unknown {
 		node.type,
 		'value' in node ? node.value : undefined,
 		'depth' in node ? node.depth : undefined,
+		'spread' in node ? node.spread : undefined,
+		'ordered' in node ? [node.ordered, node.start] : undefined,
+		'lang' in node ? [node.lang, node.meta] : undefined,
+		'url' in node ? [node.url, node.title] : undefined,
+		'identifier' in node ? node.identifier : undefined,
 		position && [position.start.offset, position.end.offset, position.start.line, position.end.line, position.start.column, position.end.column],
 		'children' in node ? (node.children as Nodes[]).map(shape) : undefined,
 	];
@@ -35,7 +40,7 @@ test('pieces give the same tree as a whole parse on every corpus doc, LF and CRL
 });
 
 test('after random edits the reused pieces still equal a whole parse', () => {
-	const pieces = ['\n', '# ', '## H\n', '```\n', '~~~\n', '<!--\n', '-->\n', '<div>\n', '\n\n', '> ', '* ', 'text ', '[x]: /url\n', '[x]', '===\n', '    code\n', '😀', '\r\n', '\\<Question\\>'];
+	const pieces = ['\n', '# ', '## H\n', '```\n', '~~~\n', '<!--\n', '-->\n', '<div>\n', '\n\n', '> ', '* ', '- ', '1. ', '  ', '\t', 'text ', '[x]: /url\n', '[x]', '===\n', '---\n', '    code\n', '😀', '\r\n', '\\<Question\\>', '\n\n* item\n\nmore\n', '\n\n1) one\n\n2) two\n'];
 	fc.assert(
 		fc.property(
 			fc.constantFrom(...docs.slice(1, 6)),

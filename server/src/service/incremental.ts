@@ -1,8 +1,8 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import { scanHeadings } from './lineScan';
+import { scanCuts } from './lineScan';
 import { ParsedMarkdown, parseRoot } from './markdown';
 
-/** A parsed piece of a doc: the text from one unindented ATX heading to the next. */
+/** A parsed piece of a doc: the text between two places a new top-level block must start. */
 interface Piece {
 	readonly root: Root;
 	/** Offset and 0-based line where the piece's tree currently says it starts. */
@@ -12,10 +12,11 @@ interface Piece {
 
 /**
  * Parses a document by pieces and reparses only the pieces whose text
- * changed. An unindented ATX heading outside fenced code and HTML blocks
- * always starts a new top-level block, so cutting there gives the same tree
- * as a whole parse, with one exception: link reference definitions are
- * global to a document, so a doc that has any is parsed whole.
+ * changed. Outside fenced code and HTML blocks, an unindented ATX heading
+ * always starts a new top-level block, and so does an unindented line after a
+ * blank one unless it is a list item (see `scanCuts`); cutting there gives the
+ * same tree as a whole parse, with one exception: link reference definitions
+ * are global to a document, so a doc that has any is parsed whole.
  *
  * It also bounds the cost of a keystroke in a big doc to the parse of one
  * piece, and the cost of remark's super-linear cases to the piece they are in.
@@ -31,8 +32,9 @@ export class IncrementalParser {
 		if (this.whole) {
 			return this.parseWhole(text, body);
 		}
-		const cuts = [0, ...scanHeadings(body).map((heading) => heading.start).filter((start) => start > 0)];
-		const lines = scanLines(body, cuts);
+		const found = scanCuts(body);
+		const cuts = [0, ...found.map((cut) => cut.offset)];
+		const lines = [0, ...found.map((cut) => cut.line)];
 		const next = new Map<string, Piece[]>();
 		const children: RootContent[] = [];
 		for (let index = 0; index < cuts.length; index++) {
@@ -89,25 +91,8 @@ function move(piece: Piece, offset: number, line: number): void {
 	piece.line = line;
 }
 
-/** 0-based line of each cut offset. */
-function scanLines(text: string, cuts: readonly number[]): number[] {
-	const lines: number[] = [];
-	let line = 0;
-	let at = 0;
-	for (const cut of cuts) {
-		for (; at < cut; at++) {
-			const code = text.charCodeAt(at);
-			if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) {
-				line++;
-			}
-		}
-		lines.push(line);
-	}
-	return lines;
-}
-
 function endPoint(text: string): { line: number; column: number; offset: number } {
 	const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-	const [line] = scanLines(text, [text.length]);
-	return { line: line! + 1, column: text.length - lastBreak, offset: text.length };
+	const breaks = text.match(/\r\n|\r|\n/g)?.length ?? 0;
+	return { line: breaks + 1, column: text.length - lastBreak, offset: text.length };
 }

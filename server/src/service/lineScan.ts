@@ -34,8 +34,16 @@ const htmlStarts: readonly [RegExp, HtmlEnd][] = [
 const fenceOpen = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const atxHeading = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
-export function scanHeadings(text: string): ScannedHeading[] {
-	const headings: ScannedHeading[] = [];
+/** One line of a text, and whether it is inside fenced code or an HTML block (the line that opens one included). */
+interface Line {
+	readonly start: number;
+	readonly end: number;
+	readonly content: string;
+	readonly line: number;
+	readonly inBlock: boolean;
+}
+
+function* lines(text: string): Generator<Line> {
 	let fence: { char: string; length: number } | undefined;
 	let html: HtmlEnd | undefined;
 	let line = 0;
@@ -45,6 +53,7 @@ export function scanHeadings(text: string): ScannedHeading[] {
 			end++;
 		}
 		const content = text.slice(start, end);
+		let inBlock = true;
 		if (fence) {
 			const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
 			if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) {
@@ -56,26 +65,53 @@ export function scanHeadings(text: string): ScannedHeading[] {
 			}
 		} else {
 			const opening = fenceOpen.exec(content);
+			const started = opening ? undefined : htmlStarts.find(([pattern]) => pattern.test(content));
 			if (opening && !(opening[2]![0] === '`' && opening[3]!.includes('`'))) {
 				fence = { char: opening[2]![0]!, length: opening[2]!.length };
+			} else if (started) {
+				const [pattern, ending] = started;
+				// A block whose end marker is on its first line is over already.
+				html = ending !== 'blank' && ending.test(content.replace(pattern, '')) ? undefined : ending;
 			} else {
-				const started = htmlStarts.find(([pattern]) => pattern.test(content));
-				if (started) {
-					const [, ending] = started;
-					// A block whose end marker is on its first line is over already.
-					html = ending !== 'blank' && ending.test(content.replace(started[0], '')) ? undefined : ending;
-				} else {
-					const heading = atxHeading.exec(content);
-					if (heading) {
-						headings.push({ start, end, depth: heading[1]!.length, text: (heading[2] ?? '').trim(), line });
-					}
-				}
+				inBlock = false;
 			}
 		}
+		yield { start, end, content, line, inBlock };
 		if (end >= text.length) {
 			break;
 		}
 		start = text.startsWith('\r\n', end) ? end + 2 : end + 1;
 	}
+}
+
+export function scanHeadings(text: string): ScannedHeading[] {
+	const headings: ScannedHeading[] = [];
+	for (const { start, end, content, line, inBlock } of lines(text)) {
+		const heading = inBlock ? null : atxHeading.exec(content);
+		if (heading) {
+			headings.push({ start, end, depth: heading[1]!.length, text: (heading[2] ?? '').trim(), line });
+		}
+	}
 	return headings;
+}
+
+/** After a blank line, a line that cannot continue a list: not indented, not a list item. */
+const freshBlock = /^(?![ \t]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))\S/;
+
+/**
+ * Offsets where a new top-level block starts whatever came before: an
+ * unindented ATX heading, or, after a blank line, an unindented line that is
+ * not a list item (which could join a list above). Outside fenced code and
+ * HTML blocks only. With their 0-based line numbers.
+ */
+export function scanCuts(text: string): { offset: number; line: number }[] {
+	const cuts: { offset: number; line: number }[] = [];
+	let afterBlank = false;
+	for (const { start, content, line, inBlock } of lines(text)) {
+		if (!inBlock && start > 0 && (atxHeading.test(content) || (afterBlank && freshBlock.test(content)))) {
+			cuts.push({ offset: start, line });
+		}
+		afterBlank = !inBlock && content.trim() === '';
+	}
+	return cuts;
 }
