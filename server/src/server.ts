@@ -45,7 +45,8 @@ let workspaceFolders: string[] = [];
 let canFetchConfiguration = false;
 let editorActions = false;
 const settingsCache = new Map<string, Promise<DesignDocSettings>>();
-const pending = new Map<string, NodeJS.Timeout>();
+/** Per document: cancels its scheduled validation. */
+const pending = new Map<string, () => void>();
 const reportedProblems = new Set<string>();
 const index = new WorkspaceIndex({
 	folders: () => workspaceFolders,
@@ -178,7 +179,7 @@ connection.onRequest(newDocRequest, async ({ title }): Promise<NewDocResult> => 
 documents.onDidChangeContent(({ document }) => schedule(document.uri));
 
 documents.onDidClose(({ document }) => {
-	clearTimeout(pending.get(document.uri));
+	pending.get(document.uri)?.();
 	pending.delete(document.uri);
 	settingsCache.delete(document.uri);
 	analyses.delete(document.uri);
@@ -261,16 +262,21 @@ function revalidateAll(): void {
  * and the validation reads whatever version is current when it fires.
  */
 function schedule(uri: string): void {
-	clearTimeout(pending.get(uri));
+	pending.get(uri)?.();
 	void settingsFor(uri).then((settings) => {
-		clearTimeout(pending.get(uri));
-		pending.set(
-			uri,
-			setTimeout(() => {
-				pending.delete(uri);
-				void publish(uri);
-			}, settings.debounceMs),
-		);
+		pending.get(uri)?.();
+		const run = () => {
+			pending.delete(uri);
+			void publish(uri);
+		};
+		// setTimeout waits at least 1 ms; with no debounce, run as soon as the event loop is free.
+		if (settings.debounceMs > 0) {
+			const timer = setTimeout(run, settings.debounceMs);
+			pending.set(uri, () => clearTimeout(timer));
+		} else {
+			const immediate = setImmediate(run);
+			pending.set(uri, () => clearImmediate(immediate));
+		}
 	});
 }
 
