@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCode } from './codes';
 import { OffsetEdit, insertBlock, lineEnding, lineStart, nextLineStart } from './edits';
+import { insideOpenBlock } from './lineScan';
 import { FixData, quote } from './finding';
 import type { TemplateModel } from './template';
 
@@ -39,6 +40,10 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 	}
 	const text = document.getText();
 	const eol = lineEnding(text);
+	if (insertsAt(data) !== undefined && insideOpenBlock(text, insertsAt(data)!)) {
+		// It would land in a code block the author left open, and mean nothing there.
+		return [];
+	}
 	const start = document.offsetAt(diagnostic.range.start);
 	const end = document.offsetAt(diagnostic.range.end);
 	const found = text.slice(start, end);
@@ -90,6 +95,21 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 	}
 }
 
+/** Where a fix adds lines, for the fixes that do. */
+function insertsAt(data: FixData): number | undefined {
+	switch (data.code) {
+		case DiagnosticCode.MissingSection:
+			return data.insertAt;
+		case DiagnosticCode.SectionOrder:
+			return data.moveTo;
+		case DiagnosticCode.MissingMetadata:
+		case DiagnosticCode.UnresolvedQuestion:
+			return data.insertAt;
+		default:
+			return undefined;
+	}
+}
+
 /**
  * The heading, then the template's guidance as an HTML comment: the author
  * sees what to write, and a comment is neither template text nor content.
@@ -121,13 +141,13 @@ function removeLines(text: string, start: number, end: number): OffsetEdit {
 	return { start: from, end: to, newText: '' };
 }
 
-function metadataFix(text: string, insertAt: number, label: string, eol: string): Fix {
+/** `at` is the start of the line the new metadata line takes (see the rule). */
+function metadataFix(text: string, at: number, label: string, eol: string): Fix {
 	const title = `Add the metadata line ${quote(`* ${label}:`)}`;
-	const previousLine = text.slice(lineStart(text, insertAt), insertAt);
+	const previousLine = at > 0 ? text.slice(lineStart(text, at - 1), at).replace(/[\r\n]+$/, '') : '';
 	const bullet = /^\s*([*+-])\s/.exec(previousLine);
-	const at = nextLineStart(text, insertAt);
 	if (!bullet) {
-		// No header list yet: start one, set off from the title by blank lines.
+		// No header list yet: start one, set off by blank lines.
 		return { title, edits: [insertBlock(text, at, [`* ${label}: `], eol)], preferred: true };
 	}
 	const lead = at === text.length && !/[\r\n]$/.test(text) ? eol : '';

@@ -41,6 +41,8 @@ interface Line {
 	readonly content: string;
 	readonly line: number;
 	readonly inBlock: boolean;
+	/** A fence or HTML block is still open after this line. */
+	readonly openAfter: boolean;
 }
 
 function* lines(text: string): Generator<Line> {
@@ -76,7 +78,7 @@ function* lines(text: string): Generator<Line> {
 				inBlock = false;
 			}
 		}
-		yield { start, end, content, line, inBlock };
+		yield { start, end, content, line, inBlock, openAfter: fence !== undefined || html !== undefined };
 		if (end >= text.length) {
 			break;
 		}
@@ -114,4 +116,23 @@ export function scanCuts(text: string): { offset: number; line: number }[] {
 		afterBlank = !inBlock && content.trim() === '';
 	}
 	return cuts;
+}
+
+/**
+ * True when text inserted at `offset` (a line start, or the end of the text)
+ * would land inside fenced code or an HTML block left open above it, where a
+ * heading or a resolution would not be one.
+ */
+export function insideOpenBlock(text: string, offset: number): boolean {
+	let open = false;
+	for (const line of lines(text)) {
+		if (line.start >= offset && offset < text.length) {
+			break;
+		}
+		open = line.openAfter;
+		if (line.end >= offset) {
+			break;
+		}
+	}
+	return open;
 }

@@ -57,6 +57,8 @@ export interface DocOutline {
 	readonly leftovers: readonly Leftover[];
 	/** Headings whose whole text is a template placeholder (`### \<Question\>`). */
 	readonly placeholderHeadings: readonly Heading[];
+	/** Where findings about the whole doc are shown: the title, or the start of the text (after a BOM). */
+	readonly anchor: { readonly start: number; readonly end: number };
 }
 
 export function outlineText(text: string, template: TemplateModel): DocOutline {
@@ -86,7 +88,8 @@ export function outline(md: ParsedMarkdown, template: TemplateModel): DocOutline
 	const placeholders = new Set<Nodes>(placeholderHeadings);
 	const questionSection = sections.find((section) => section.template?.role === 'questions');
 	const questions = questionSection && template.questions ? findQuestions(md, questionSection, template, leftoverNodes, placeholders) : [];
-	return { md, template, title, headerEnd, metadata, sections, questions, leftovers, placeholderHeadings };
+	const anchor = title ? { start: md.start(title), end: md.end(title) } : { start: md.bomLength, end: md.bomLength };
+	return { md, template, title, headerEnd, metadata, sections, questions, leftovers, placeholderHeadings, anchor };
 }
 
 function metadataItem(md: ParsedMarkdown, item: ListItem, template: TemplateModel): DocMetadataItem {

@@ -81,13 +81,7 @@ function check(request: Extract<WorkerRequest, { kind: 'check' }>): CheckReply {
 	if (session) {
 		session.analysis = { document, result, options, editorActions: request.editorActions };
 	}
-	const title = result.outline.title;
-	return {
-		isDesignDoc: result.isDesignDoc,
-		diagnostics: result.diagnostics,
-		status: result.status,
-		anchor: title ? { start: result.outline.md.start(title), end: result.outline.md.end(title) } : { start: 0, end: 0 },
-	};
+	return { isDesignDoc: result.isDesignDoc, diagnostics: result.diagnostics, status: result.status, anchor: result.outline.anchor };
 }
 
 parentPort!.on('message', ({ id, request }: WorkerMessage) => {

@@ -12,8 +12,7 @@ export const fileName: Rule = (doc, context) => {
 		{
 			code: DiagnosticCode.FileName,
 			message: `File name ${quote(context.fileName)} does not follow ${quote('NN-lower-case-with-dashes.md')}${suggested ? `: expected a name like ${quote(suggested)}` : ''}.`,
-			start: doc.title ? doc.md.start(doc.title) : 0,
-			end: doc.title ? doc.md.end(doc.title) : 0,
+			...doc.anchor,
 			data: { code: DiagnosticCode.FileName, ...(suggested ? { suggested } : {}) },
 		},
 	];

@@ -1,10 +1,13 @@
 import { DiagnosticCode } from '../codes';
+import { nextLineStart } from '../edits';
 import { Finding, Rule, quote } from '../finding';
 
 /** Each metadata key of the template's header needs a line with a value. */
 export const missingMetadata: Rule = (doc) => {
+	// The start of the line the new metadata line takes: under the last one, under the title, or first.
 	const lastItem = doc.metadata[doc.metadata.length - 1];
-	const insertAt = lastItem ? doc.md.end(lastItem.item) : doc.title ? doc.md.end(doc.title) : 0;
+	const after = lastItem ? doc.md.end(lastItem.item) : doc.title ? doc.md.end(doc.title) : undefined;
+	const insertAt = after === undefined ? doc.md.bomLength : nextLineStart(doc.md.text, after);
 	return doc.template.metadata.flatMap((key): Finding[] => {
 		const items = doc.metadata.filter((item) => item.key === key);
 		if (items.length === 0) {
@@ -12,8 +15,7 @@ export const missingMetadata: Rule = (doc) => {
 				{
 					code: DiagnosticCode.MissingMetadata,
 					message: `Missing metadata ${quote(`${key.label}:`)} in the header: expected a line like ${quote(`* ${key.label}: ${key.placeholder}`)}.`,
-					start: doc.title ? doc.md.start(doc.title) : 0,
-					end: doc.title ? doc.md.end(doc.title) : 0,
+					...doc.anchor,
 					data: { code: DiagnosticCode.MissingMetadata, label: key.label, insertAt },
 				},
 			];

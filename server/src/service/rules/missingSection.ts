@@ -16,9 +16,8 @@ export const missingSection: Rule = (doc) => {
 		const next = doc.template.sections[index + 1];
 		const where = previous ? `after ${quote(previous.markdown)}` : next ? `before ${quote(next.markdown)}` : 'after the header';
 		// Shown on the heading it belongs next to, where the author will look for it.
-		const anchor = before?.heading ?? after?.heading ?? doc.title;
-		const start = anchor ? doc.md.start(anchor) : 0;
-		const end = anchor ? doc.md.end(anchor) : 0;
+		const heading = before?.heading ?? after?.heading;
+		const { start, end } = heading ? { start: doc.md.start(heading), end: doc.md.end(heading) } : doc.anchor;
 		return [
 			{
 				code: DiagnosticCode.MissingSection,
