@@ -4,8 +4,10 @@ import { URI } from 'vscode-uri';
 import {
 	CodeActionKind,
 	DidChangeConfigurationNotification,
+	ErrorCodes,
 	InitializeResult,
 	ProposedFeatures,
+	ResponseError,
 	TextDocumentSyncKind,
 	TextDocuments,
 	createConnection,
@@ -86,7 +88,22 @@ connection.onInitialized(() => {
 	void reindex();
 });
 
-connection.onShutdown(() => service.dispose());
+let shuttingDown = false;
+
+connection.onShutdown(() => {
+	shuttingDown = true;
+	service.dispose();
+});
+
+/** LSP: requests after `shutdown` must fail with InvalidRequest, not be served. */
+function live<P extends unknown[], R>(handler: (...params: P) => R): (...params: P) => R {
+	return (...params: P) => {
+		if (shuttingDown) {
+			throw new ResponseError(ErrorCodes.InvalidRequest, 'The Design Doc server is shutting down.');
+		}
+		return handler(...params);
+	};
+}
 
 connection.onDidChangeConfiguration(() => {
 	settingsCache.clear();
@@ -150,16 +167,16 @@ function statusesChanged(): void {
 	}
 }
 
-connection.onRequest(statusesRequest, () => index.reports());
+connection.onRequest(statusesRequest, live(() => index.reports()));
 
-connection.onRequest(refreshRequest, async () => {
+connection.onRequest(refreshRequest, live(async () => {
 	settingsCache.clear();
 	analyses.clear();
 	revalidateAll();
 	await reindex();
-});
+}));
 
-connection.onRequest(newDocRequest, async ({ title }): Promise<NewDocResult> => {
+connection.onRequest(newDocRequest, live(async ({ title }): Promise<NewDocResult> => {
 	const root = workspaceFolders[0];
 	if (!root) {
 		return { error: 'Open a folder first: New Design Doc writes the new doc into the workspace.' };
@@ -174,7 +191,7 @@ connection.onRequest(newDocRequest, async ({ title }): Promise<NewDocResult> => 
 	const path = join(folder, name.fileName);
 	const template = templateFor({ path, root, relativePath: undefined }, settings);
 	return { uri: URI.file(path).toString(), text: await service.request({ kind: 'newDocText', template: sourceOf(template), title }, settings.validationTimeoutMs) };
-});
+}));
 
 documents.onDidChangeContent(({ document }) => schedule(document.uri));
 
@@ -194,12 +211,12 @@ documents.onDidClose(({ document }) => {
 	}
 });
 
-connection.onCodeAction(async ({ textDocument, range, context }) => {
+connection.onCodeAction(live(async ({ textDocument, range, context }) => {
 	const request = { range, diagnostics: context.diagnostics, ...(context.only ? { only: context.only } : {}) };
 	return (await ask(textDocument.uri, (analysis) => ({ kind: 'codeActions', request, extra: workspaceDiagnostics(analysis) }))) ?? [];
-});
+}));
 
-connection.onExecuteCommand(async ({ command, arguments: args }) => {
+connection.onExecuteCommand(live(async ({ command, arguments: args }) => {
 	if (command !== fixAllCommand) {
 		return;
 	}
@@ -211,13 +228,13 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
 	if (edit) {
 		await connection.workspace.applyEdit({ label: 'Fix all design doc problems', edit });
 	}
-});
+}));
 
-connection.onCompletion(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'completion', position }))) ?? []);
+connection.onCompletion(live(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'completion', position }))) ?? []));
 
-connection.onCodeLens(async ({ textDocument }) => (await ask(textDocument.uri, () => ({ kind: 'codeLens' }))) ?? []);
+connection.onCodeLens(live(async ({ textDocument }) => (await ask(textDocument.uri, () => ({ kind: 'codeLens' }))) ?? []));
 
-connection.onHover(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'hover', position }))) ?? null);
+connection.onHover(live(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'hover', position }))) ?? null));
 
 type DocRequest = Exclude<WorkerRequest, { kind: 'check' | 'forget' | 'newDocText' }>;
 type DocRequestBody = DocRequest extends infer R ? (R extends DocRequest ? Omit<R, 'uri' | 'version'> : never) : never;
@@ -282,8 +299,15 @@ function schedule(uri: string): void {
 
 async function publish(uri: string): Promise<void> {
 	const analysis = await analyze(uri);
+	if (!analysis) {
+		// Not validated (a notebook cell): say so with an empty list rather than nothing.
+		if (documents.get(uri)) {
+			void connection.sendDiagnostics({ uri, diagnostics: [] });
+		}
+		return;
+	}
 	// A newer version is on its way: its own validation will publish.
-	if (analysis && documents.get(uri)?.version === analysis.document.version) {
+	if (documents.get(uri)?.version === analysis.document.version) {
 		const diagnostics = [...analysis.reply.diagnostics, ...workspaceDiagnostics(analysis)];
 		void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics });
 	}

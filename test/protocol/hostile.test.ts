@@ -43,3 +43,32 @@ test('a document over the size limit is not parsed at all', async () => {
 	const { diagnostics } = await client.diagnostics(uri);
 	assert.match(diagnostics[0]!.message, /^Full validation was skipped: the document is 10\d{3} KB, more than the 1024 KB set in designDoc\.maxDocumentSizeKb\./);
 });
+
+const hostile: [name: string, body: string, expected: 'skipped' | 'either'][] = [
+	['`* ` ×8000', '* '.repeat(8000), 'either'],
+	['`>` ×50000', '>'.repeat(50000), 'skipped'],
+	['a 27,000-line table', Array.from({ length: 27000 }, (_, row) => `| ${row} | cell | more |`).join('\n'), 'either'],
+	['20,000 headings', Array.from({ length: 20000 }, (_, n) => `## Heading ${n}\n`).join('\n'), 'either'],
+	['one 5 MB line', 'word '.repeat(1_048_576), 'skipped'],
+	['binary bytes', String.fromCharCode(...Array.from({ length: 4096 }, (_, n) => (n * 7919) % 256)), 'either'],
+	['only \\r', '\r', 'either'],
+	['no final newline, tabs, NUL', '## Design\n\n\tTabbed\u0000 text without a final newline', 'either'],
+];
+
+for (const [name, body, expected] of hostile) {
+	test(`hostile input, ${name}: diagnostics arrive, the server keeps answering`, async () => {
+		const uri = `untitled:${encodeURIComponent(name)}`;
+		await client.open(uri, header + body);
+		const { diagnostics } = await client.diagnostics(uri);
+		const skippedNotice = diagnostics.some((diagnostic) => diagnostic.message.startsWith('Full validation was skipped'));
+		if (expected === 'skipped') {
+			assert.ok(skippedNotice, 'the structural check stands in, and says so');
+		}
+		assert.ok(diagnostics.every((diagnostic) => diagnostic.source === 'design-doc'));
+		await client.close(uri);
+		const after = `untitled:after-${encodeURIComponent(name)}`;
+		await client.open(after, fixture('rules', 'placeholder.md'));
+		assert.equal((await client.diagnostics(after)).diagnostics.length, 5, 'the next doc gets a full check');
+		await client.close(after);
+	});
+}
