@@ -32,7 +32,7 @@ export class IncrementalParser {
 		if (this.whole) {
 			return this.parseWhole(text, body);
 		}
-		const found = scanCuts(body);
+		const found = chunkStarts(body);
 		const cuts = [0, ...found.map((cut) => cut.offset)];
 		const lines = [0, ...found.map((cut) => cut.line)];
 		const next = new Map<string, Piece[]>();
@@ -61,6 +61,39 @@ export class IncrementalParser {
 		this.whole = root.children.some((node) => node.type === 'definition');
 		return new ParsedMarkdown(text, root);
 	}
+}
+
+/** Each parse costs a fixed setup on top of its text; pieces smaller than this cost more than they save. */
+const minChunk = 3000;
+/** Past this size, cut at the next chance: the cost of a keystroke is the parse of its chunk. */
+const maxChunk = 8000;
+
+/**
+ * Where chunks start: at some of the places a new block must start (see
+ * `scanCuts`). Which ones is decided by the text at the cut, not by what came
+ * before, past a minimum size: an edit moves chunk boundaries only near
+ * itself, so the chunks further on keep their text and their parse.
+ */
+function chunkStarts(text: string): { offset: number; line: number }[] {
+	const starts: { offset: number; line: number }[] = [];
+	let chunkStart = 0;
+	for (const cut of scanCuts(text)) {
+		const size = cut.offset - chunkStart;
+		if (size >= maxChunk || (size >= minChunk && (fnv(cut.content) & 3) === 0)) {
+			starts.push(cut);
+			chunkStart = cut.offset;
+		}
+	}
+	return starts;
+}
+
+/** FNV-1a of a line's first 32 characters: a cheap, stable coin to toss per cut. */
+function fnv(line: string): number {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < Math.min(line.length, 32); index++) {
+		hash = Math.imul(hash ^ line.charCodeAt(index), 0x01000193);
+	}
+	return hash >>> 0;
 }
 
 /** Shifts a piece's tree so its offsets and lines count from `offset` and `line` of the whole text. */

@@ -106,12 +106,12 @@ const freshBlock = /^(?![ \t]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))\S/;
  * not a list item (which could join a list above). Outside fenced code and
  * HTML blocks only. With their 0-based line numbers.
  */
-export function scanCuts(text: string): { offset: number; line: number }[] {
-	const cuts: { offset: number; line: number }[] = [];
+export function scanCuts(text: string): { offset: number; line: number; content: string }[] {
+	const cuts: { offset: number; line: number; content: string }[] = [];
 	let afterBlank = false;
 	for (const { start, content, line, inBlock } of lines(text)) {
 		if (!inBlock && start > 0 && (atxHeading.test(content) || (afterBlank && freshBlock.test(content)))) {
-			cuts.push({ offset: start, line });
+			cuts.push({ offset: start, line, content });
 		}
 		afterBlank = !inBlock && content.trim() === '';
 	}
