@@ -3,6 +3,7 @@ import { ExtensionContext, Position, Range, Selection, SnippetString, TextEditor
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { type FixAllArguments, type InitializationOptions, editorCommands, fixAllCommand, newDocRequest } from '../../server/src/protocol';
 import { titleProblem } from '../../server/src/service/names';
+import { CrashHandler } from './crashHandler';
 import { DesignDocsTree, type Node } from './designDocsTree';
 import { StatusBar } from './statusBar';
 import { StatusStore } from './statusStore';
@@ -27,6 +28,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 			fileEvents: workspace.createFileSystemWatcher('**/*.md'),
 		},
 		initializationOptions,
+		errorHandler: new CrashHandler(),
 		outputChannel,
 		traceOutputChannel: outputChannel,
 	};

@@ -13,7 +13,7 @@ import {
 	createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
 	type FixAllArguments,
 	type InitializationOptions,
@@ -131,6 +131,12 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 		changedFiles.add(change.uri);
 	}
 	if (templateChanged) {
+		// Say it again if it is still wrong; clear it if it is fixed.
+		for (const [uri] of templateProblems) {
+			void connection.sendDiagnostics({ uri, diagnostics: [] });
+		}
+		templateProblems.clear();
+		reportedProblems.clear();
 		// Every doc may follow that template: check them all again.
 		changedFiles.clear();
 		analyses.clear();
@@ -308,7 +314,8 @@ async function publish(uri: string): Promise<void> {
 	}
 	// A newer version is on its way: its own validation will publish.
 	if (documents.get(uri)?.version === analysis.document.version) {
-		const diagnostics = [...analysis.reply.diagnostics, ...workspaceDiagnostics(analysis)];
+		const templateProblem = templateProblems.get(uri);
+		const diagnostics = [...(templateProblem ? [templateProblem] : []), ...analysis.reply.diagnostics, ...workspaceDiagnostics(analysis)];
 		void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics });
 	}
 }
@@ -413,11 +420,26 @@ function scheduleStatusNotification(): void {
 	notifyTimer = setTimeout(() => void connection.sendNotification(statusesChangedNotification), indexDebounceMs);
 }
 
+/** Unusable template files in the workspace → the diagnostic that says why, shown on the file itself. */
+const templateProblems = new Map<string, Diagnostic>();
+
 function templateFor(location: Location, settings: DesignDocSettings): ResolvedTemplate {
 	const template = templates.resolve(location.path, location.root, settings);
 	if (template.problem && !reportedProblems.has(template.problem)) {
+		// Once per problem: every doc that follows the template would say the same.
 		reportedProblems.add(template.problem);
 		void connection.window.showWarningMessage(template.problem);
+		if (template.problemFile) {
+			const uri = URI.file(template.problemFile).toString();
+			const diagnostic: Diagnostic = {
+				range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+				severity: DiagnosticSeverity.Warning,
+				source: 'design-doc',
+				message: template.problem,
+			};
+			templateProblems.set(uri, diagnostic);
+			void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+		}
 	}
 	return template;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import bundledTemplateText from '../templates/kpt-design-doc-template.md';
 import { scanHeadings } from './service/lineScan';
@@ -11,6 +11,8 @@ export interface ResolvedTemplate extends TemplateSource {
 	readonly path: string | undefined;
 	/** Set when a configured or discovered template could not be used and the bundled one stands in. */
 	readonly problem?: string;
+	/** The unusable template file, when it exists: the problem is shown on it too. */
+	readonly problemFile?: string;
 }
 
 /** Templates bigger than this are not templates; reading them would only cost memory. */
@@ -36,9 +38,13 @@ export class TemplateCache {
 	 * `root`, else the bundled kpt template.
 	 */
 	resolve(docPath: string | undefined, root: string | undefined, settings: DesignDocSettings, explicit?: string): ResolvedTemplate {
-		const configured = explicit ?? (settings.template ? resolve(root ?? process.cwd(), settings.template) : undefined);
-		if (configured) {
-			return this.load(configured);
+		if (explicit) {
+			// Named on the command line by the user running it: trusted as given.
+			return this.load(explicit);
+		}
+		if (settings.template) {
+			const checked = confine(settings.template, root ?? process.cwd());
+			return 'problem' in checked ? { ...bundledTemplate, problem: checked.problem } : this.load(checked.path);
 		}
 		const found = docPath ? findUpwards(dirname(docPath), root, settings.templateFileName) : undefined;
 		return found ? this.load(found) : bundledTemplate;
@@ -61,7 +67,7 @@ export class TemplateCache {
 			}
 			stamp = `${stats.size}:${stats.mtimeMs}`;
 		} catch (error) {
-			return fallback(path, describeError(error));
+			return fallback(path, describeError(error), false);
 		}
 		const cached = this.entries.get(path);
 		if (cached?.stamp === stamp) {
@@ -71,6 +77,32 @@ export class TemplateCache {
 		this.entries.set(path, { stamp, template });
 		return template;
 	}
+}
+
+/**
+ * A workspace's settings are not to be trusted with the file system: the
+ * `designDoc.template` setting must name a `.md` file inside the workspace
+ * folder, also once symbolic links are followed.
+ */
+function confine(setting: string, root: string): { path: string } | { problem: string } {
+	const refuse = (why: string) => ({
+		problem: `Cannot use the template "${setting}" from the designDoc.template setting: ${why}. Using the bundled kpt template instead.`,
+	});
+	if (!/\.md$/i.test(setting)) {
+		return refuse('a template must be a Markdown file ending in .md');
+	}
+	const path = resolve(root, setting);
+	if (!isInside(path, root)) {
+		return refuse('it is outside the workspace folder');
+	}
+	try {
+		if (!isInside(realpathSync(path), realpathSync(root))) {
+			return refuse('it is a link to a file outside the workspace folder');
+		}
+	} catch (error) {
+		return refuse(describeError(error));
+	}
+	return { path };
 }
 
 function readTemplate(path: string, stamp: string): ResolvedTemplate {
@@ -83,6 +115,9 @@ function readTemplate(path: string, stamp: string): ResolvedTemplate {
 	if (text.includes('\u0000')) {
 		return fallback(path, 'it is not a text file');
 	}
+	if (text.trim() === '') {
+		return fallback(path, 'it is empty');
+	}
 	// Parsing is the worker's job; a line scan is enough to tell a template from anything else.
 	if (!scanHeadings(text).some((heading) => heading.depth === 2)) {
 		return fallback(path, 'it has no `##` section headings');
@@ -90,8 +125,12 @@ function readTemplate(path: string, stamp: string): ResolvedTemplate {
 	return { key: `${path}@${stamp}`, text, source: path, path };
 }
 
-function fallback(path: string, reason: string): ResolvedTemplate {
-	return { ...bundledTemplate, problem: `Cannot use the template ${path}: ${reason}. Using the bundled kpt template instead.` };
+function fallback(path: string, reason: string, exists = true): ResolvedTemplate {
+	return {
+		...bundledTemplate,
+		problem: `Cannot use the template ${path}: ${reason}. Using the bundled kpt template instead.`,
+		...(exists ? { problemFile: path } : {}),
+	};
 }
 
 function findUpwards(folder: string, root: string | undefined, fileName: string): string | undefined {
