@@ -27,7 +27,7 @@ test('publishes the exact diagnostics for the version opened', async () => {
 				code: 'missing-metadata',
 				source: 'design-doc',
 				message: 'Missing metadata `Approver:` in the header: expected a line like `* Approver: \\<kpt-maintainer\\>`.',
-				data: { code: 'missing-metadata', label: 'Approver', insertAt: 57 },
+				data: { code: 'missing-metadata', label: 'Approver', insertAt: 58 },
 			},
 		],
 	});
