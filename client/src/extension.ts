@@ -25,7 +25,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 		],
 		synchronize: {
 			// Templates and docs on disk change under the server's feet (git checkout, another editor).
-			fileEvents: workspace.createFileSystemWatcher('**/*.md'),
+			fileEvents: [workspace.createFileSystemWatcher('**/*.md'), workspace.createFileSystemWatcher('**/.designdocrc.json')],
 		},
 		initializationOptions,
 		errorHandler: new CrashHandler(),

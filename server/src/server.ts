@@ -28,6 +28,7 @@ import {
 import { duplicateNumberDiagnostics } from './service/duplicateNumber';
 import { titleFromFileName } from './service/names';
 import { newDocFileName } from './service/newDoc';
+import { ConfigFile, configFileName, readConfigFile, withConfigFile } from './configFile';
 import { DesignDocSettings, defaultSettings, normalizeSettings } from './service/settings';
 import type { DocStatus } from './service/status';
 import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
@@ -107,6 +108,7 @@ function live<P extends unknown[], R>(handler: (...params: P) => R): (...params:
 
 connection.onDidChangeConfiguration(() => {
 	settingsCache.clear();
+	configFiles.clear();
 	analyses.clear();
 	revalidateAll();
 	void reindex();
@@ -124,6 +126,13 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 	let templateChanged = false;
 	for (const change of changes) {
 		const uri = URI.parse(change.uri);
+		if (uri.scheme === 'file' && basename(uri.fsPath) === configFileName) {
+			// New settings for a whole folder: like a settings change.
+			configFiles.delete(dirname(uri.fsPath));
+			templateChanged = true;
+			settingsCache.clear();
+			continue;
+		}
 		if (uri.scheme === 'file') {
 			templates.invalidate(uri.fsPath);
 			templateChanged ||= basename(uri.fsPath) === defaultSettings.templateFileName || isTemplateInUse(uri.fsPath);
@@ -468,15 +477,38 @@ function locate(uri: string): Location {
 	return { path, root, relativePath };
 }
 
+/**
+ * Settings for a document, normalised once and cached per URI: the editor's
+ * `designDoc.*` settings under the `.designdocrc.json` of its workspace folder.
+ */
 function settingsFor(uri: string): Promise<DesignDocSettings> {
 	let settings = settingsCache.get(uri);
 	if (!settings) {
-		settings = canFetchConfiguration
-			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'designDoc' }).then(normalizeSettings, () => defaultSettings)
-			: Promise.resolve(defaultSettings);
+		const editor = canFetchConfiguration
+			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'designDoc' }).then(
+					(value: unknown) => value,
+					() => undefined,
+				)
+			: Promise.resolve(undefined);
+		const { root } = locate(uri);
+		settings = editor.then((value) => normalizeSettings(root ? withConfigFile(value, configFor(root)) : value));
 		settingsCache.set(uri, settings);
 	}
 	return settings;
+}
+
+const configFiles = new Map<string, ConfigFile>();
+
+function configFor(root: string): ConfigFile {
+	let config = configFiles.get(root);
+	if (!config) {
+		config = readConfigFile(root);
+		configFiles.set(root, config);
+		for (const problem of config.problems) {
+			void connection.window.showErrorMessage(`Design Doc: ${problem} The other settings apply.`);
+		}
+	}
+	return config;
 }
 
 documents.listen(connection);

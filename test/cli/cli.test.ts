@@ -178,3 +178,34 @@ test('--status as text: a table and a count per status', () => {
 	assert.equal(lines.at(-1), '8 design docs: 7 draft, 0 with open questions, 1 ready for review.');
 	assert.equal(lint('--status', '--format', 'sarif', corpusArg).code, 2);
 });
+
+test('each folder follows its own 00-template.md; --template overrides for all', () => {
+	const { stdout } = lint('--format', 'json', 'test/fixtures/templates');
+	const byFile = Object.fromEntries(
+		(JSON.parse(stdout) as JsonReport[]).map((report) => [report.file.split('/').pop(), report.diagnostics.map((diagnostic) => diagnostic.code)]),
+	);
+	assert.deepEqual(byFile, {
+		'0003-use-markdown.md': ['section-order', 'heading-variant', 'missing-section'],
+		'02-pod-priorities.md': ['placeholder', 'missing-section', 'empty-section', 'placeholder', 'template-text'],
+		'01-faster-builds.md': ['missing-section', 'heading-variant', 'unresolved-question'],
+	});
+	const forced = JSON.parse(lint('--format', 'json', '--template', 'test/fixtures/templates/rfc/00-template.md', 'test/fixtures/templates/adr/0003-use-markdown.md').stdout);
+	assert.ok(forced[0].diagnostics.some((diagnostic: { message: string }) => diagnostic.message.includes('`## Summary`')));
+});
+
+test('.designdocrc.json at the root is read; an invalid one names the file and the key', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'ddl-rc-'));
+	writeFileSync(join(folder, '01-faster-rendering.md'), readFileSync(join(fixtures, 'rules', 'placeholder.md')));
+	const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: folder, encoding: 'utf8' });
+	writeFileSync(join(folder, '.designdocrc.json'), JSON.stringify({ severity: { placeholder: 'error', 'template-text': 'off' } }));
+	const strict = run('--format', 'json', '.');
+	assert.equal(strict.status, 1, 'placeholders are errors now');
+	assert.ok(JSON.parse(strict.stdout)[0].diagnostics.every((diagnostic: { severity: string }) => diagnostic.severity === 'error'));
+	writeFileSync(join(folder, '.designdocrc.json'), JSON.stringify({ severity: { placeholder: 'loud' }, colour: true }));
+	const invalid = run('.');
+	assert.equal(invalid.status, 2);
+	assert.match(invalid.stderr, /\.designdocrc\.json: unknown key "colour"/);
+	assert.match(invalid.stderr, /\.designdocrc\.json: "severity\.placeholder" must be one of error, warning, information, hint, off, not "loud"\./);
+	writeFileSync(join(folder, '.designdocrc.json'), '{ not json');
+	assert.match(run('.').stderr, /^design-doc-lint: .*\.designdocrc\.json is not valid JSON: /);
+});

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { checkDocument } from '../service/languageService';
-import { defaultSettings } from '../service/settings';
+import { readConfigFile, withConfigFile } from '../configFile';
+import { normalizeSettings } from '../service/settings';
 import { TemplateModels } from '../service/templateModels';
 import { TemplateCache, describeError, isInside } from '../templates';
 import { FileReport, formatJson, formatSarif, formatText, severityOf } from './report';
@@ -73,7 +74,12 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 	if (positionals.length === 0) {
 		throw new UsageError('no file or folder given. Usage: design-doc-lint [--format text|json|sarif] <file|folder>...');
 	}
-	const settings = defaultSettings;
+	// The same .designdocrc.json the editor reads, so CI and the editor agree.
+	const config = readConfigFile(cwd);
+	if (config.problems.length > 0) {
+		throw new UsageError(config.problems.join(' '));
+	}
+	const settings = normalizeSettings(withConfigFile({}, config));
 	const templates = new TemplateCache();
 	const models = new TemplateModels();
 	const explicitTemplate = values.template === undefined ? undefined : resolve(cwd, values.template);

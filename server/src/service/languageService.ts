@@ -8,6 +8,7 @@ import { titleFromFileName } from './names';
 import { DocStatus, docStatus } from './status';
 import type { TemplateModel } from './template';
 import { toDiagnostics } from './diagnostics';
+import { applySuppressions } from './suppressions';
 import { findings } from './validate';
 
 export interface CheckOptions {
@@ -38,7 +39,7 @@ export interface CheckResult {
 export function checkDocument(document: TextDocument, options: CheckOptions): CheckResult {
 	const text = document.getText();
 	// Pieces parse faster than the whole text even the first time (remark is super-linear).
-	const doc = outline((options.parser ?? new IncrementalParser()).parse(text), options.template);
+	const doc = outline((options.parser ?? new IncrementalParser()).parse(text), options.template, options.settings.headingSynonyms);
 	const fileName = options.relativePath?.split('/').pop();
 	const designDoc =
 		fileName !== options.settings.templateFileName &&
@@ -46,7 +47,7 @@ export function checkDocument(document: TextDocument, options: CheckOptions): Ch
 	if (!designDoc) {
 		return { isDesignDoc: false, outline: doc, diagnostics: [], status: undefined };
 	}
-	const found = findings(doc, { fileName });
+	const found = applySuppressions(doc.md, findings(doc, { fileName }));
 	const fallbackTitle = (fileName && titleFromFileName(fileName)) ?? 'Untitled';
 	return {
 		isDesignDoc: true,

@@ -65,7 +65,8 @@ export function outlineText(text: string, template: TemplateModel): DocOutline {
 	return outline(parseMarkdown(text), template);
 }
 
-export function outline(md: ParsedMarkdown, template: TemplateModel): DocOutline {
+/** @param synonyms template heading → more headings that stand for it (the `headingSynonyms` setting). */
+export function outline(md: ParsedMarkdown, template: TemplateModel, synonyms: Readonly<Record<string, readonly string[]>> = {}): DocOutline {
 	const nodes = md.root.children;
 	const titleIndex = nodes.findIndex((node) => isHeading(node, 1));
 	const title = titleIndex >= 0 && !nodes.slice(0, titleIndex).some((node) => isHeading(node)) ? (nodes[titleIndex] as Heading) : undefined;
@@ -81,7 +82,7 @@ export function outline(md: ParsedMarkdown, template: TemplateModel): DocOutline
 
 	const leftovers = findLeftovers(nodes.filter((node) => !metadataLists.has(node)), template);
 	const leftoverNodes = new Set<Nodes>(leftovers.map((leftover) => leftover.node));
-	const sections = matchSections(md, nodes, template);
+	const sections = matchSections(md, nodes, template, synonyms);
 	const placeholderHeadings = nodes.filter(
 		(node): node is Heading => isHeading(node) && node !== title && template.placeholderHeadings.has(normalizeText(headingText(node))),
 	);
@@ -128,7 +129,12 @@ function metadataValueStart(md: ParsedMarkdown, paragraph: Paragraph): number | 
 	return undefined;
 }
 
-function matchSections(md: ParsedMarkdown, nodes: readonly RootContent[], template: TemplateModel): DocSection[] {
+function matchSections(
+	md: ParsedMarkdown,
+	nodes: readonly RootContent[],
+	template: TemplateModel,
+	synonyms: Readonly<Record<string, readonly string[]>>,
+): DocSection[] {
 	const starts: number[] = [];
 	nodes.forEach((node, index) => {
 		if (isHeading(node, 2) && node.depth === 2) {
@@ -137,8 +143,9 @@ function matchSections(md: ParsedMarkdown, nodes: readonly RootContent[], templa
 	});
 	const texts = starts.map((index) => headingText(nodes[index] as Heading).replace(/\s*\(optional\)$/i, ''));
 	const matched = new Array<number>(starts.length).fill(-1);
+	const declared = new Set<number>();
 	const taken = new Set<number>();
-	const claim = (test: (text: string, section: TemplateSection) => boolean) => {
+	const claim = (test: (text: string, section: TemplateSection) => boolean, isDeclared = false) => {
 		texts.forEach((text, position) => {
 			if (matched[position] !== -1) {
 				return;
@@ -147,12 +154,23 @@ function matchSections(md: ParsedMarkdown, nodes: readonly RootContent[], templa
 			if (index >= 0) {
 				matched[position] = index;
 				taken.add(index);
+				if (isDeclared) {
+					declared.add(position);
+				}
 			}
 		});
 	};
 	// Exact spellings first, so `## Open issues` never steals the section a
-	// correctly spelled `## Open Issues/Questions` further down stands for.
+	// correctly spelled `## Open Issues/Questions` further down stands for;
+	// then the team's own synonyms, which are as good as exact; then variants.
 	claim((text, section) => sameSpelling(text, section.heading));
+	claim(
+		(text, section) =>
+			Object.entries(synonyms).some(
+				([heading, alternatives]) => compactKey(heading) === compactKey(section.heading) && alternatives.some((alternative) => sameSpelling(text, alternative)),
+			),
+		true,
+	);
 	claim((text, section) => compactKey(text) === compactKey(section.heading) || shortForms(section.heading).has(compactKey(text)));
 
 	return starts.map((index, position) => {
@@ -166,7 +184,7 @@ function matchSections(md: ParsedMarkdown, nodes: readonly RootContent[], templa
 			end: end < 0 ? md.text.length : md.start(nodes[end]!),
 			template: section,
 			templateIndex,
-			variant: section !== undefined && !sameSpelling(texts[position]!, section.heading),
+			variant: section !== undefined && !declared.has(position) && !sameSpelling(texts[position]!, section.heading),
 		};
 	});
 }

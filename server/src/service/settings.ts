@@ -22,6 +22,8 @@ export interface DesignDocSettings {
 	readonly maxDocumentSizeKb: number;
 	/** Parsing a doc may take this long (ms) before the structural check stands in. */
 	readonly validationTimeoutMs: number;
+	/** Template heading (without `#`) → other headings that stand for it, in compared form. */
+	readonly headingSynonyms: Readonly<Record<string, readonly string[]>>;
 }
 
 export const defaultSettings: DesignDocSettings = {
@@ -34,6 +36,7 @@ export const defaultSettings: DesignDocSettings = {
 	docsFolder: '',
 	maxDocumentSizeKb: 1024,
 	validationTimeoutMs: 1000,
+	headingSynonyms: {},
 };
 
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -69,11 +72,31 @@ export function normalizeSettings(raw: unknown): DesignDocSettings {
 		docsFolder: typeof input.docsFolder === 'string' ? input.docsFolder.trim() : defaultSettings.docsFolder,
 		maxDocumentSizeKb: positive(input.maxDocumentSizeKb) ?? defaultSettings.maxDocumentSizeKb,
 		validationTimeoutMs: positive(input.validationTimeoutMs) ?? defaultSettings.validationTimeoutMs,
+		headingSynonyms: synonyms(input.headingSynonyms),
 	};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{"## User Guide": ["Usage"]}` → `{"User Guide": ["Usage"]}`: headings without their `#` marks. */
+function synonyms(value: unknown): Record<string, string[]> {
+	if (!isRecord(value)) {
+		return {};
+	}
+	const result: Record<string, string[]> = {};
+	for (const [heading, alternatives] of Object.entries(value)) {
+		const list = stringArray(alternatives);
+		if (list) {
+			result[stripHashes(heading)] = list.map(stripHashes);
+		}
+	}
+	return result;
+}
+
+function stripHashes(heading: string): string {
+	return heading.replace(/^\s*#+\s*/, '').trim();
 }
 
 function positive(value: unknown): number | undefined {
