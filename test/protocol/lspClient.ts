@@ -116,6 +116,17 @@ export class LspClient {
 		return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)![1]) / 1024;
 	}
 
+	/** Resolves with the first publication for `uri`, from the `from`-th on (0-based), that satisfies `test`. */
+	async diagnosticsWhere(uri: string, from: number, test: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+		for (;;) {
+			const found = this.publications(uri).slice(from).find(test);
+			if (found) {
+				return found;
+			}
+			await new Promise<void>((wake) => this.waiters.push(wake));
+		}
+	}
+
 	async stop(): Promise<void> {
 		const exited = new Promise((resolve) => this.process.once('exit', resolve));
 		try {
