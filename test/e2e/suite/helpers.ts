@@ -92,3 +92,19 @@ export async function resetEditors(): Promise<void> {
 	}
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Resolves with the first `event` whose value satisfies `predicate` (subscribe before causing it). */
+export function waitForEvent<T>(event: vscode.Event<T>, predicate: (value: T) => boolean = () => true, what = 'an event', timeout = 20_000): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			subscription.dispose();
+			reject(new Error(`Timed out after ${timeout} ms waiting for ${what}`));
+		}, timeout);
+		const subscription = event((value) => {
+			if (!predicate(value)) return;
+			clearTimeout(timer);
+			subscription.dispose();
+			resolve(value);
+		});
+	});
+}

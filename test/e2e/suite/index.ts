@@ -18,6 +18,8 @@ export function run(): Promise<void> {
 		reporter: 'spec',
 		...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}),
 	});
+	// The runner names its passes ("source folder", "installed .vsix") in the report.
+	if (process.env.E2E_PASS) mocha.suite.title = process.env.E2E_PASS;
 	for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
 		mocha.addFile(path.join(__dirname, file));
 	}
