@@ -453,8 +453,10 @@ function templateFor(location: Location, settings: DesignDocSettings): ResolvedT
 	return template;
 }
 
-function sourceOf({ key, text, source }: ResolvedTemplate) {
-	return { key, text, source };
+/** The template for the worker; its source (shown in hovers) relative to the workspace folder when inside it. */
+function sourceOf({ key, text, source, path }: ResolvedTemplate) {
+	const root = path ? workspaceFolders.find((folder) => isInside(path, folder)) : undefined;
+	return { key, text, source: path && root ? relative(root, path).split(/[/\\]/).join('/') : source };
 }
 
 interface Location {

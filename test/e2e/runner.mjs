@@ -35,6 +35,7 @@ import {
 	HarnessError,
 	ROOT,
 	VERBOSE,
+	buildSuite,
 	checkExtensionBuilt,
 	checkSystemPackages,
 	editorDirs,
@@ -53,8 +54,6 @@ import {
 	writeUserSettings,
 } from './vscodeServer.mjs';
 
-const SUITE_SRC = join(ROOT, 'test', 'e2e', 'suite');
-const SUITE_OUT = join(ROOT, 'out', 'e2e', 'suite');
 const VSIX_HOST = join(ROOT, 'test', 'e2e', 'vsix-host');
 const VSIX_OUT = join(ROOT, 'out', 'e2e', 'vsix', 'design-doc-assistant.vsix');
 const PHASE_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
@@ -82,30 +81,6 @@ function parseArgs(argv) {
 	if (unknown.length) throw new HarnessError(`unknown phase ${unknown.join(', ')}: pick from ${PHASES.join(', ')}`);
 	if (options.vsix && !existsSync(options.vsix)) throw new HarnessError(`no ${options.vsix}`);
 	return options;
-}
-
-// ---------------------------------------------------------------- suite build
-
-async function buildSuite() {
-	const { build } = await import('esbuild');
-	rmSync(SUITE_OUT, { recursive: true, force: true });
-	const entryPoints = readdirSync(SUITE_SRC)
-		.filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
-		.map((f) => join(SUITE_SRC, f));
-	await build({
-		entryPoints,
-		outdir: SUITE_OUT,
-		bundle: true,
-		platform: 'node',
-		target: 'node20',
-		format: 'cjs',
-		// `vscode` comes from the extension host; mocha from the repo's node_modules, one
-		// instance shared by index.js and the test files.
-		external: ['vscode', 'mocha'],
-		sourcemap: 'inline',
-		logLevel: 'warning',
-	});
-	return join(SUITE_OUT, 'index.js');
 }
 
 // ---------------------------------------------------------------- state for cleanup

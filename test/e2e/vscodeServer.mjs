@@ -4,7 +4,7 @@
 // Recipe: shared notes "Testing in a real VS Code on these machines".
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ const MARKER = join(CACHE, '.installed');
 export const VSCODE_DIR = join(CACHE, 'node_modules', 'code-server', 'lib', 'vscode');
 export const SERVER_MAIN = join(VSCODE_DIR, 'out', 'server-main.js');
 export const FIXTURE = join(ROOT, 'test', 'fixtures', 'kpt-design-docs');
+const SUITE_SRC = join(ROOT, 'test', 'e2e', 'suite');
+const SUITE_OUT = join(ROOT, 'out', 'e2e', 'suite');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const VERBOSE = !!process.env.E2E_VERBOSE;
 const PACKAGE_JSON = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -373,4 +375,29 @@ export function workbenchUrl(port, workspace, payload = []) {
 /** A path on the server, as the workbench names it. */
 export function remoteUri(port, path) {
 	return `vscode-remote://127.0.0.1:${port}${path}`;
+}
+
+// ---------------------------------------------------------------- suite build
+
+/** Bundles the mocha suite for the extension host (CommonJS; `vscode` and `mocha` external). */
+export async function buildSuite() {
+	const { build } = await import('esbuild');
+	rmSync(SUITE_OUT, { recursive: true, force: true });
+	const entryPoints = readdirSync(SUITE_SRC)
+		.filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+		.map((f) => join(SUITE_SRC, f));
+	await build({
+		entryPoints,
+		outdir: SUITE_OUT,
+		bundle: true,
+		platform: 'node',
+		target: 'node20',
+		format: 'cjs',
+		// `vscode` comes from the extension host; mocha from the repo's node_modules, one
+		// instance shared by index.js and the test files.
+		external: ['vscode', 'mocha'],
+		sourcemap: 'inline',
+		logLevel: 'warning',
+	});
+	return join(SUITE_OUT, 'index.js');
 }

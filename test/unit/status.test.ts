@@ -7,7 +7,7 @@ import { titleProblem } from '../../server/src/service/names';
 import { newDocFileName, newDocText } from '../../server/src/service/newDoc';
 import { defaultSettings } from '../../server/src/service/settings';
 import { describeStatus } from '../../server/src/service/describeStatus';
-import { corpus, fixture, kptTemplate } from '../helpers';
+import { check, corpus, fixture, kptTemplate } from '../helpers';
 
 function statusOf(text: string, fileName = '09-faster-rendering.md') {
 	const document = TextDocument.create(`file:///design-docs/${fileName}`, 'markdown', 1, text);
@@ -66,7 +66,7 @@ test('the kpt corpus: the statuses a careful reviewer gives', () => {
 		{
 			'01': ['draft', 'missing: Open Issues/Questions · 1 placeholder left'],
 			'02': ['draft', '2 placeholders left · template guidance left'],
-			'03': ['ready', 'ready for review'],
+			'03': ['ready', 'complete'],
 			'04': ['draft', '2 placeholders left · template guidance left'],
 			'05': ['draft', 'missing: User Guide · 1 placeholder left'],
 			'06': ['draft', 'missing: Design, User Guide, Open Issues/Questions, Alternatives Considered'],
@@ -89,12 +89,14 @@ test('New Design Doc: the next free number and a lower-case-with-dashes name', (
 	assert.deepEqual(newDocFileName('---', []), { error: titleProblem('---') });
 });
 
-test('New Design Doc fills the template with the title set and without the advice after it', () => {
+test('New Design Doc fills the template with the title set, the guidance as comments, without the advice after it', () => {
 	const text = newDocText(kptTemplate, 'Package Variants');
-	assert.match(text, /^# Package Variants\n\n\* Author\(s\): \\<your name\\>/);
-	assert.match(text, /## Alternatives Considered\n[\s\S]*design\.\n$/);
+	assert.match(text, /^# Package Variants\n\n\* Author\(s\): \\<your name\\>, \\<your github alias\\>\n\* Approver: \\<kpt-maintainer\\>\n\n## Why\n\n<!--\nPlease provide a reason/);
+	assert.match(text, /## Alternatives Considered\n\n<!--\n[\s\S]*design\.\n-->\n$/);
 	assert.doesNotMatch(text, /Review Process/);
 	const status = statusOf(text);
 	assert.equal(status.status, 'draft');
 	assert.equal(status.title, 'Package Variants');
+	const codes = new Set(check(text).map((diagnostic) => diagnostic.code));
+	assert.deepEqual([...codes].sort(), ['empty-section', 'placeholder'], 'what is left to write, and no template text');
 });

@@ -10,5 +10,5 @@ export function describeStatus(status: DocStatus): string {
 		return `${open} open question${open === 1 ? '' : 's'}`;
 	}
 	const total = status.questions.length;
-	return total ? `${total} question${total === 1 ? '' : 's'} resolved` : 'ready for review';
+	return total ? `${total} question${total === 1 ? '' : 's'} resolved` : 'complete';
 }

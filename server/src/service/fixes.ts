@@ -114,7 +114,7 @@ function insertsAt(data: FixData): number | undefined {
  * The heading, then the template's guidance as an HTML comment: the author
  * sees what to write, and a comment is neither template text nor content.
  */
-function sectionLines(heading: string, guidance: string): string[] {
+export function sectionLines(heading: string, guidance: string): string[] {
 	if (!guidance) {
 		return [heading];
 	}

@@ -1,4 +1,5 @@
 import { nextFreeNumber } from './duplicateNumber';
+import { sectionLines } from './fixes';
 import { slugify, titleProblem } from './names';
 import type { TemplateModel } from './template';
 
@@ -11,11 +12,19 @@ export function newDocFileName(title: string, existing: readonly string[]): NewD
 	return problem ? { error: problem } : { fileName: `${nextFreeNumber(existing)}-${slugify(title)}.md` };
 }
 
-/** The template as a doc to write in: its own title replaced, the advice after it left out. */
+/**
+ * A doc to start writing in, built from the template's model: the title set,
+ * the metadata lines with their placeholders to fill in, and every section
+ * with the template's guidance as a comment (as "Insert section" does), so
+ * nothing in it is leftover template text.
+ */
 export function newDocText(template: TemplateModel, title: string): string {
-	const { text, titleStart, titleEnd } = template.skeleton;
-	if (titleStart < 0) {
-		return `# ${title.trim()}\n\n${text}`;
+	const lines = [`# ${title.trim()}`, ''];
+	if (template.metadata.length > 0) {
+		lines.push(...template.metadata.map((key) => `* ${key.label}: ${key.placeholder}`), '');
 	}
-	return text.slice(0, titleStart) + title.trim() + text.slice(titleEnd);
+	for (const section of template.sections) {
+		lines.push(...sectionLines(section.markdown, section.guidance), '');
+	}
+	return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -47,8 +47,6 @@ export interface TemplateModel {
 	/** Normalised texts of placeholder headings: `<question>`, `<approach>`. */
 	readonly placeholderHeadings: ReadonlySet<string>;
 	readonly questions: QuestionConvention | undefined;
-	/** The template up to the advice after it, to start a new doc from; title offsets -1 without a title. */
-	readonly skeleton: { readonly text: string; readonly titleStart: number; readonly titleEnd: number };
 }
 
 /** Guidance shorter than this is too common a phrase to call a leftover ("None."). */
@@ -113,10 +111,7 @@ export function parseTemplate(text: string, source: string): TemplateModel {
 			addGuidance(guidance, node, trailing);
 		}
 	}
-	const skeletonEnd = scopeEnd < nodes.length ? md.start(nodes[scopeEnd]!) : text.length;
-	const [titleStart, titleEnd] = titleIndex >= 0 ? md.headingTextRange(nodes[titleIndex] as Heading) : [-1, -1];
-	const skeleton = { text: `${text.slice(0, skeletonEnd).replace(/^\uFEFF/, '').trimEnd()}\n`, titleStart: titleStart - md.bomLength, titleEnd: titleEnd - md.bomLength };
-	return { source, title, metadata, sections, guidance, placeholderHeadings, questions, skeleton };
+	return { source, title, metadata, sections, guidance, placeholderHeadings, questions };
 }
 
 function nextIndex(nodes: readonly RootContent[], from: number, test: (node: RootContent) => boolean): number {
