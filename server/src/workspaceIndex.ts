@@ -46,14 +46,19 @@ export class WorkspaceIndex {
 		this.templateFolders.clear();
 		for (const root of this.host.folders()) {
 			const settings = await this.host.settings(root);
-			for (const path of await markdownFiles(root, root, settings)) {
-				if (basename(path) === settings.templateFileName) {
-					this.templateFolders.add(dirname(path));
-				}
-				await this.read(URI.file(path).toString(), path, root, settings);
-				// Let requests in between files: a big workspace must not stall the editor.
-				await new Promise((resolve) => setImmediate(resolve));
+			const files = await markdownFiles(root, root, settings);
+			for (const path of files.filter((file) => basename(file) === settings.templateFileName)) {
+				this.templateFolders.add(dirname(path));
 			}
+			// Two files in flight: the worker parses one while the next is read and sent, and
+			// the server's thread stays free for the editor's requests in between.
+			const next = files.values();
+			const lane = async () => {
+				for (let item = next.next(); !item.done; item = next.next()) {
+					await this.read(URI.file(item.value).toString(), item.value, root, settings);
+				}
+			};
+			await Promise.all([lane(), lane()]);
 		}
 	}
 

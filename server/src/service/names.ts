@@ -15,7 +15,19 @@ export function compactKey(text: string): string {
  * `Questions`), and a leading run of whole words of at least `minPrefix`
  * letters (`Alternatives` for `Alternatives Considered`).
  */
-export function shortForms(heading: string): Set<string> {
+export function shortForms(heading: string): ReadonlySet<string> {
+	let forms = shortFormsOf.get(heading);
+	if (!forms) {
+		forms = computeShortForms(heading);
+		shortFormsOf.set(heading, forms);
+	}
+	return forms;
+}
+
+/** Template headings are few and asked about on every validation. */
+const shortFormsOf = new Map<string, Set<string>>();
+
+function computeShortForms(heading: string): Set<string> {
 	const forms = new Set<string>();
 	const parts = heading.split('/').map((part) => part.trim()).filter(Boolean);
 	if (parts.length > 1) {

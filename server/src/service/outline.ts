@@ -200,7 +200,8 @@ function sameSpelling(text: string, heading: string): boolean {
  */
 function findLeftovers(nodes: readonly RootContent[], template: TemplateModel): Leftover[] {
 	const leftovers: Leftover[] = [];
-	const guidanceOf = (node: RootContent) => template.guidance.get(normalizeText(blockText(node)));
+	// Most blocks are the author's own: their first words already differ from every guidance text.
+	const guidanceOf = (node: RootContent) => (mayBeGuidance(node, template) ? template.guidance.get(normalizeText(blockText(node))) : undefined);
 	const isGuidance = (node: RootContent) => guidanceOf(node) !== undefined;
 	for (const node of nodes) {
 		if ((node.type === 'paragraph' || node.type === 'list') && isGuidance(node)) {
@@ -218,6 +219,38 @@ function findLeftovers(nodes: readonly RootContent[], template: TemplateModel): 
 		}
 	}
 	return leftovers;
+}
+
+/** Length of the prefix compared before a block's whole text is built. */
+const prefixLength = 12;
+const prefixesOf = new WeakMap<TemplateModel, Set<string>>();
+
+/** False when the block's first words start no guidance text of the template: then it cannot be one. */
+function mayBeGuidance(node: RootContent, template: TemplateModel): boolean {
+	let prefixes = prefixesOf.get(template);
+	if (!prefixes) {
+		prefixes = new Set([...template.guidance.keys()].map((text) => text.slice(0, prefixLength)));
+		prefixesOf.set(template, prefixes);
+	}
+	const first = firstText(node);
+	if (first === undefined) {
+		return true;
+	}
+	// Normalising a long first text whole would cost what this check is here to save.
+	const start = normalizeText(first.slice(0, prefixLength * 4));
+	// Too short to tell (emphasis or a link may follow): compare the whole text.
+	return start.length < prefixLength || prefixes.has(start.slice(0, prefixLength));
+}
+
+/** The first piece of text `toString` would give for a block, or undefined if it is not plain text. */
+function firstText(node: Nodes): string | undefined {
+	if (node.type === 'text' || node.type === 'inlineCode') {
+		return node.value;
+	}
+	if (node.type === 'html' || node.type === 'image' || !('children' in node) || node.children.length === 0) {
+		return undefined;
+	}
+	return firstText(node.children[0] as Nodes);
 }
 
 function findQuestions(

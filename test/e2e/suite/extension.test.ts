@@ -1,5 +1,6 @@
 // The extension in a real VS Code: activation, diagnostics, a quick fix, restarting the server.
 import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, codeOf, openDoc, resetEditors, waitFor, waitForDiagnostics } from './helpers';
@@ -58,4 +59,37 @@ suite('Design Doc Assistant in VS Code', () => {
 		await cleared;
 		await waitForDiagnostics(uri, hasCode('placeholder'), 'the diagnostics to come back after the restart');
 	});
+
+	test('the server process killed: the client restarts it and the diagnostics come back', async () => {
+		const editor = await openDoc('04-arm-build.md');
+		const uri = editor.document.uri;
+		await waitForDiagnostics(uri, hasCode('placeholder'));
+		const [pid] = serverPids();
+		assert.ok(pid, 'the server runs under the extension host');
+		process.kill(pid, 'SIGKILL');
+		await waitFor(() => serverPids().some((other) => other !== pid), { what: 'a new server process', pollMs: 50 });
+		// The client keeps the old diagnostics across a restart: an edit proves the new server checks the doc.
+		await editor.edit((edit) => edit.replace(new vscode.Range(0, 2, 0, 7), 'Arm Build'));
+		await waitForDiagnostics(
+			uri,
+			(ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'placeholder' && d.range.start.line === 0),
+			'the restarted server to check the edited doc',
+		);
+	});
 });
+
+/** The language servers: the extension host's child processes running dist/server.js. */
+function serverPids(): number[] {
+	return readdirSync('/proc')
+		.filter((entry) => /^\d+$/.test(entry))
+		.filter((pid) => {
+			try {
+				const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+				const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+				return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js');
+			} catch {
+				return false;
+			}
+		})
+		.map(Number);
+}
