@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --json]`: the performance goals, measured as ratios side
  * by side in one run (the machine is shared and noisy; absolute times mean
- * little). Medians over at least 30 iterations after a warm-up.
+ * little). Medians over at least 30 iterations after a warm-up. It runs
+ * bundled by esbuild, like the server it measures, so both sides of every
+ * ratio run the same kind of code.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

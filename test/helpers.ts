@@ -6,10 +6,11 @@ import { CheckOptions, checkDocument } from '../server/src/service/languageServi
 import { defaultSettings } from '../server/src/service/settings';
 import { parseTemplate } from '../server/src/service/template';
 
+/** The repository: one folder up from test/ here, and from out/ in the bundled benchmark. */
 export const root = join(__dirname, '..');
+export const fixtures = join(root, 'test', 'fixtures');
 // A copy of ../shared/corpus/kpt-design-docs (Apache-2.0, see its SOURCE.md), so a bare clone can run every test.
-export const corpus = join(__dirname, 'fixtures', 'kpt-design-docs');
-export const fixtures = join(__dirname, 'fixtures');
+export const corpus = join(fixtures, 'kpt-design-docs');
 
 export const kptTemplate = parseTemplate(readFileSync(join(root, 'server', 'templates', 'kpt-design-doc-template.md'), 'utf8'), 'kpt');
 

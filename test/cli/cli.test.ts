@@ -209,3 +209,17 @@ test('.designdocrc.json at the root is read; an invalid one names the file and t
 	writeFileSync(join(folder, '.designdocrc.json'), '{ not json');
 	assert.match(run('.').stderr, /^design-doc-lint: .*\.designdocrc\.json is not valid JSON: /);
 });
+
+test('a doc over maxDocumentSizeKb gets the structural check, as in the editor', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'ddl-big-'));
+	writeFileSync(join(folder, '.designdocrc.json'), JSON.stringify({ maxDocumentSizeKb: 4 }));
+	writeFileSync(join(folder, '02-oci-support.md'), readFileSync(join(corpus, '02-oci-support.md')));
+	const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', '.'], { cwd: folder, encoding: 'utf8' });
+	const [report] = JSON.parse(result.stdout);
+	assert.deepEqual(
+		report.diagnostics.map((diagnostic: { code: string; message: string }) => diagnostic.code),
+		['validation-skipped'],
+		'all five sections are there; the rest is not checked',
+	);
+	assert.match(report.diagnostics[0].message, /^Full validation was skipped: the document is 20 KB, more than the 4 KB set in maxDocumentSizeKb\./);
+});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
 	CodeActionRequest,
+	CodeLensRequest,
 	CompletionRequest,
 	ExecuteCommandRequest,
 	HoverRequest,
@@ -176,4 +177,11 @@ test('requests for a document never opened answer empty', async () => {
 	);
 	assert.deepEqual(await client.connection.sendRequest(CompletionRequest.type, { textDocument: never, position: { line: 0, character: 0 } }), []);
 	assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: never, position: { line: 0, character: 0 } }), null);
+});
+
+test('CodeLens on the questions heading counts them', async () => {
+	const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+	assert.deepEqual(lenses, [
+		{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 24 } }, command: { title: '1 unresolved', command: '' } },
+	]);
 });

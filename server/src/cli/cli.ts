@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { checkDocument } from '../service/languageService';
 import { readConfigFile, withConfigFile } from '../configFile';
+import { titleFromFileName } from '../service/names';
 import { normalizeSettings } from '../service/settings';
+import { looksLikeDesignDoc, structuralCheck } from '../service/structuralCheck';
 import { TemplateModels } from '../service/templateModels';
 import { TemplateCache, describeError, isInside } from '../templates';
 import { FileReport, formatJson, formatSarif, formatText, severityOf } from './report';
@@ -110,6 +112,16 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 		// Like VS Code, drop a BOM so positions match what the editor shows.
 		const document = TextDocument.create(URI.file(path).toString(), 'markdown', 1, text.replace(/^\uFEFF/, ''));
 		const relativePath = (isInside(path, cwd) ? relative(cwd, path) : path).split(/[/\\]/).join('/');
+		const sizeKb = Math.ceil(document.getText().length / 1024);
+		if (sizeKb > settings.maxDocumentSizeKb) {
+			// As in the editor: too big to parse in reasonable time, so the headings are checked by line scan.
+			if (explicit || looksLikeDesignDoc(document.getText(), template.text, relativePath, settings)) {
+				const reason = `the document is ${sizeKb} KB, more than the ${settings.maxDocumentSizeKb} KB set in maxDocumentSizeKb`;
+				const { diagnostics, status } = structuralCheck(document, template.text, settings, reason, titleFromFileName(basename(path)) ?? 'Untitled');
+				reports.push({ file, diagnostics, status });
+			}
+			continue;
+		}
 		const result = checkDocument(document, { template: models.get(template), settings, relativePath, force: explicit });
 		if (result.isDesignDoc) {
 			reports.push({ file, diagnostics: result.diagnostics, status: result.status });

@@ -23,6 +23,8 @@ export enum DiagnosticCode {
 	FileName = 'file-name',
 	/** Two docs in one folder share their number `NN`. */
 	DuplicateNumber = 'duplicate-number',
+	/** The doc was too big or too slow to parse: only its section headings were checked. */
+	ValidationSkipped = 'validation-skipped',
 }
 
 export const allCodes: readonly DiagnosticCode[] = Object.values(DiagnosticCode);
@@ -44,6 +46,7 @@ export const defaultSeverity: Readonly<Record<DiagnosticCode, Severity>> = {
 	[DiagnosticCode.UnresolvedQuestion]: 'information',
 	[DiagnosticCode.FileName]: 'warning',
 	[DiagnosticCode.DuplicateNumber]: 'warning',
+	[DiagnosticCode.ValidationSkipped]: 'information',
 };
 
 /** One line per code, used by the CLI's SARIF rules. */
@@ -58,6 +61,7 @@ export const codeDescription: Readonly<Record<DiagnosticCode, string>> = {
 	[DiagnosticCode.UnresolvedQuestion]: 'An open question has no resolution and is not marked Not Yet Resolved.',
 	[DiagnosticCode.FileName]: 'The file name does not follow NN-lower-case-with-dashes.md.',
 	[DiagnosticCode.DuplicateNumber]: 'Two design docs in one folder share their number.',
+	[DiagnosticCode.ValidationSkipped]: 'The doc was too big or too slow to parse: only its section headings were checked.',
 };
 
 export function isDiagnosticCode(value: unknown): value is DiagnosticCode {

@@ -24,7 +24,8 @@ export type FixData =
 	| { readonly code: DiagnosticCode.MissingMetadata; readonly label: string; readonly insertAt?: number }
 	| { readonly code: DiagnosticCode.UnresolvedQuestion; readonly insertAt: number }
 	| { readonly code: DiagnosticCode.FileName; readonly suggested?: string }
-	| { readonly code: DiagnosticCode.DuplicateNumber; readonly suggested: string };
+	| { readonly code: DiagnosticCode.DuplicateNumber; readonly suggested: string }
+	| { readonly code: DiagnosticCode.ValidationSkipped };
 
 /** What a rule sees besides the outline. */
 export interface RuleContext {

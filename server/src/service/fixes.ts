@@ -91,6 +91,7 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 		case DiagnosticCode.DuplicateNumber:
 			return [{ title: `Rename file to ${quote(data.suggested)}, the next free number`, edits: [], preferred: false, rename: data.suggested }];
 		case DiagnosticCode.EmptySection:
+		case DiagnosticCode.ValidationSkipped:
 			return [];
 	}
 }

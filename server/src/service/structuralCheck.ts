@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCode } from './codes';
-import { diagnosticSource, toDiagnostics } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import { Finding, quote } from './finding';
 import { ScannedHeading, scanHeadings } from './lineScan';
 import { compactKey, shortForms } from './names';
@@ -45,11 +45,11 @@ export function structuralCheck(
 		const where = previous ? `after ${quote(`## ${previous.name}`)}` : 'after the header';
 		found.push({ code: DiagnosticCode.MissingSection, message: `Missing section ${quote(`## ${section.name}`)}: expected ${where}.`, start: 0, end: 0 });
 	});
-	const notice: Diagnostic = {
-		range: { start: { line: 0, character: 0 }, end: document.positionAt(Math.min(text.length, firstLineEnd(text))) },
-		severity: DiagnosticSeverity.Information,
-		source: diagnosticSource,
+	const notice: Finding = {
+		code: DiagnosticCode.ValidationSkipped,
 		message: `Full validation was skipped: ${reason}. Only the section headings were checked.`,
+		start: 0,
+		end: Math.min(text.length, firstLineEnd(text)),
 	};
 	const title = scanHeadings(text).find((heading) => heading.depth === 1)?.text;
 	const missingSections = sections.filter((section, index) => !section.optional && !present.has(index)).map((section) => section.name);
@@ -66,7 +66,7 @@ export function structuralCheck(
 		questions: [],
 		problems: [...(missingSections.length ? [`missing: ${missingSections.join(', ')}`] : []), `not fully checked: ${reason}`],
 	};
-	return { diagnostics: [notice, ...toDiagnostics(document, found, settings)], status };
+	return { diagnostics: toDiagnostics(document, [notice, ...found], settings), status };
 }
 
 /**
