@@ -32,7 +32,9 @@ export class IncrementalParser {
 		if (this.whole) {
 			return this.parseWhole(text, body);
 		}
-		const found = chunkStarts(body);
+		// A first parse takes few, big chunks: each parse has a fixed cost. Once a document is
+		// being edited, every cut is a boundary, so a keystroke reparses one paragraph or so.
+		const found = this.pieces.size > 0 ? scanCuts(body) : chunkStarts(body);
 		const cuts = [0, ...found.map((cut) => cut.offset)];
 		const lines = [0, ...found.map((cut) => cut.line)];
 		const next = new Map<string, Piece[]>();
