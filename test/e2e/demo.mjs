@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs as parseCommandLine } from 'node:util';
 import {
 	EXTENSION_ID,
 	HarnessError,
@@ -36,20 +37,13 @@ import {
 } from './vscodeServer.mjs';
 
 function parseArgs(argv) {
-	const options = { source: false, vsix: undefined, port: 0 };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		const value = () => {
-			const [, inline] = arg.split(/=(.*)/s);
-			if (inline !== undefined) return inline;
-			if (i + 1 >= argv.length) throw new HarnessError(`${arg} needs a value`);
-			return argv[++i];
-		};
-		if (arg === '--source') options.source = true;
-		else if (arg === '--vsix' || arg.startsWith('--vsix=')) options.vsix = resolve(value());
-		else if (arg === '--port' || arg.startsWith('--port=')) options.port = Number(value());
-		else throw new HarnessError(`unknown option ${arg} (see the comment at the top of test/e2e/demo.mjs)`);
+	let values;
+	try {
+		({ values } = parseCommandLine({ args: argv, options: { source: { type: 'boolean' }, vsix: { type: 'string' }, port: { type: 'string' } } }));
+	} catch (error) {
+		throw new HarnessError(`${error.message} (see the comment at the top of test/e2e/demo.mjs)`);
 	}
+	const options = { source: values.source ?? false, vsix: values.vsix === undefined ? undefined : resolve(values.vsix), port: Number(values.port ?? 0) };
 	if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new HarnessError('--port needs a port number');
 	return options;
 }

@@ -30,6 +30,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs as parseCommandLine } from 'node:util';
 import {
 	EXTENSION_ID,
 	HarnessError,
@@ -62,20 +63,17 @@ const PHASES = ['source', 'vsix', 'ui'];
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-	const options = { install: false, only: undefined, vsix: undefined };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		const value = () => {
-			const [, inline] = arg.split(/=(.*)/s);
-			if (inline !== undefined) return inline;
-			if (i + 1 >= argv.length) throw new HarnessError(`${arg} needs a value`);
-			return argv[++i];
-		};
-		if (arg === '--install') options.install = true;
-		else if (arg === '--only' || arg.startsWith('--only=')) options.only = value().split(',').map((p) => p.trim()).filter(Boolean);
-		else if (arg === '--vsix' || arg.startsWith('--vsix=')) options.vsix = resolve(value());
-		else throw new HarnessError(`unknown option ${arg} (see the comment at the top of test/e2e/runner.mjs)`);
+	let values;
+	try {
+		({ values } = parseCommandLine({ args: argv, options: { install: { type: 'boolean' }, only: { type: 'string' }, vsix: { type: 'string' } } }));
+	} catch (error) {
+		throw new HarnessError(`${error.message} (see the comment at the top of test/e2e/runner.mjs)`);
 	}
+	const options = {
+		install: values.install ?? false,
+		only: values.only?.split(',').map((p) => p.trim()).filter(Boolean),
+		vsix: values.vsix === undefined ? undefined : resolve(values.vsix),
+	};
 	options.only ??= process.env.E2E_GREP ? ['source', 'vsix'] : PHASES;
 	const unknown = options.only.filter((p) => !PHASES.includes(p));
 	if (unknown.length) throw new HarnessError(`unknown phase ${unknown.join(', ')}: pick from ${PHASES.join(', ')}`);
