@@ -372,8 +372,9 @@ async function analyze(uri: string): Promise<Analysis | undefined> {
 	const analysis = await check(document, locate(uri), settings, true);
 	if (documents.get(uri)?.version === document.version) {
 		analyses.set(uri, analysis);
-		index.set(uri, analysis.reply.status);
-		scheduleStatusNotification();
+		if (index.set(uri, analysis.reply.status)) {
+			scheduleStatusNotification();
+		}
 	}
 	return analysis;
 }

@@ -79,17 +79,23 @@ export class WorkspaceIndex {
 		}
 	}
 
-	/** Takes an open document's status as the server just computed it, without reading anything. */
-	set(uri: string, status: DocStatus | undefined): void {
+	/**
+	 * Takes an open document's status as the server just computed it, without
+	 * reading anything. True when the overview changed: most keystrokes leave a
+	 * doc's status as it was, and then the client need not hear of it.
+	 */
+	set(uri: string, status: DocStatus | undefined): boolean {
+		const before = this.entries.get(uri);
 		if (!status) {
-			this.entries.delete(uri);
-			return;
+			return this.entries.delete(uri);
 		}
 		const parsed = URI.parse(uri);
 		const root = parsed.scheme === 'file' ? this.rootOf(parsed.fsPath) : undefined;
 		const path = root ? relativePath(root, parsed.fsPath) : uri;
 		const folder = parsed.scheme === 'file' ? dirname(parsed.fsPath) : '';
-		this.entries.set(uri, { uri, folder, fileName: basename(parsed.path), report: report(uri, path, status) });
+		const entry = { uri, folder, fileName: basename(parsed.path), report: report(uri, path, status) };
+		this.entries.set(uri, entry);
+		return JSON.stringify(before?.report) !== JSON.stringify(entry.report);
 	}
 
 	/** Drop an open document that is not on disk (untitled), once closed. */

@@ -4,8 +4,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { completions } from '../../server/src/service/completion';
 import { hover } from '../../server/src/service/hover';
-import { outlineText } from '../../server/src/service/outline';
+import { parseMarkdown } from '../../server/src/service/markdown';
+import { outline } from '../../server/src/service/outline';
 import { fixture, kptTemplate } from '../helpers';
+
+const outlineText = (text: string, template: typeof kptTemplate) => outline(parseMarkdown(text), template);
 
 /** Completions at the `|` in `marked`. */
 function complete(marked: string): CompletionItem[] {

@@ -1,6 +1,6 @@
 import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { ParsedMarkdown, blockText, headingText, isHeading, normalizeText, parseMarkdown } from './markdown';
+import { ParsedMarkdown, blockText, headingText, isHeading, normalizeText } from './markdown';
 import { compactKey, shortForms } from './names';
 import type { TemplateMetadataKey, TemplateModel, TemplateSection } from './template';
 
@@ -59,10 +59,6 @@ export interface DocOutline {
 	readonly placeholderHeadings: readonly Heading[];
 	/** Where findings about the whole doc are shown: the title, or the start of the text (after a BOM). */
 	readonly anchor: { readonly start: number; readonly end: number };
-}
-
-export function outlineText(text: string, template: TemplateModel): DocOutline {
-	return outline(parseMarkdown(text), template);
 }
 
 /** @param synonyms template heading → more headings that stand for it (the `headingSynonyms` setting). */
