@@ -114,12 +114,17 @@ function insertsAt(data: FixData): number | undefined {
 /**
  * The heading, then the template's guidance as an HTML comment: the author
  * sees what to write, and a comment is neither template text nor content.
+ * Templates wrap their guidance with trailing spaces; those are dropped, or
+ * markdownlint (MD009) would flag every inserted line.
  */
 export function sectionLines(heading: string, guidance: string): string[] {
 	if (!guidance) {
 		return [heading];
 	}
-	const comment = guidance.replace(/--+>/g, (arrow) => `${arrow.slice(0, -1)} >`).split(/\r\n|\r|\n/);
+	const comment = guidance
+		.replace(/--+>/g, (arrow) => `${arrow.slice(0, -1)} >`)
+		.split(/\r\n|\r|\n/)
+		.map((line) => line.replace(/[ \t]+$/, ''));
 	return [heading, '', '<!--', ...comment, '-->'];
 }
 
