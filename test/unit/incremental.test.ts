@@ -3,10 +3,13 @@ import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalParser } from '../../server/src/service/incremental';
+import { CheckOptions, checkDocument } from '../../server/src/service/languageService';
 import { scanHeadings } from '../../server/src/service/lineScan';
 import { parseMarkdown } from '../../server/src/service/markdown';
-import { corpus, fixture } from '../helpers';
+import { defaultSettings } from '../../server/src/service/settings';
+import { corpus, fixture, kptTemplate } from '../helpers';
 
 /** A tree as comparable data: every node's type, value and offsets (lines included). */
 function shape(node: Nodes): unknown {
@@ -58,6 +61,79 @@ test('after random edits the reused pieces still equal a whole parse', () => {
 		),
 		{ seed: Number(process.env.FC_SEED ?? 20261126), numRuns: Number(process.env.FC_RUNS ?? 60) },
 	);
+});
+
+/**
+ * Lines of docs with link reference definitions, footnote style among them: definitions at the
+ * top level, in quotes and lists, over two lines, cased and spaced differently from their
+ * references, in scripts whose case folding is not one letter for one, and references to them
+ * in headings, metadata, resolutions and the template's own guidance.
+ */
+const definitionLines = [
+	'# [Title]', '## [Why]', '## Design [^d]', '## [User Guide][guide]', '## Open Issues/Questions', '## Alternatives Considered', '### [Q]?', '### \\<Question\\>',
+	'* Author(s): [ada]', '* Approver: [^grace]', '* Approver:', 'Resolution: [kept][]', '__Not Yet Resolved__ [^3]',
+	'Please describe your solution. [Please] list any:', 'see [Foo  BAR] and [foo\nbar] and ![img]',
+	'[title]: https://example.com', '[why]: #why', '[^d]: https://d.example', '[^d]: Not a definition, a footnote text', '[guide]: <> "Guide"',
+	'[ada]: mailto:ada@example.com', '[^grace]: /grace', '[kept]: /k', '[^3]: /three', '[q]: /q \'title\'', '[foo bar]:', '  /over-two-lines',
+	'> [please]: /quoted', '* [img]: /in-a-list', '[Straße]: /s', '[STRASSE]', '[ſ]: /long-s', '[S]', '[Σ]: /sigma', '[ς]', `[${'ß'.repeat(600)}]: /long`, `[${'ß'.repeat(600)}]`,
+	'```', '[^d]: /in-a-fence', '```', '<!--', '[why]: /in-a-comment', '-->', '* item', '  continued', '> quote', '', '', '', 'plain text',
+];
+const definitionDoc = fc.array(fc.constantFrom(...definitionLines), { maxLength: 40 }).map((lines) => lines.join('\n'));
+const definitionEdits = fc.array(
+	fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.constantFrom(...definitionLines.map((line) => `${line}\n`), '\n\n', '[', ']', ':', ' ', 'x') }),
+	{ minLength: 1, maxLength: 8 },
+);
+const runs = { seed: Number(process.env.FC_SEED ?? 20261204), numRuns: Number(process.env.FC_RUNS ?? 100) };
+
+test('with link reference definitions, pieces give the same tree as a whole parse, also after random edits', () => {
+	fc.assert(
+		fc.property(definitionDoc, definitionEdits, (start, edits) => {
+			const parser = new IncrementalParser();
+			let text = start;
+			same(parser, text);
+			for (const { at, remove, insert } of edits) {
+				const offset = at % (text.length + 1);
+				text = text.slice(0, offset) + insert + text.slice(offset + remove);
+				same(parser, text);
+			}
+		}),
+		runs,
+	);
+});
+
+test('with link reference definitions, an edited doc checked by pieces has the findings and status of a whole parse', () => {
+	const options: CheckOptions = { template: kptTemplate, settings: defaultSettings, relativePath: 'design-docs/07-some-doc.md', force: true };
+	const result = (text: string, parser: CheckOptions['parser']) => {
+		const { diagnostics, status } = checkDocument(TextDocument.create('file:///design-docs/07-some-doc.md', 'markdown', 1, text), { ...options, parser });
+		return { diagnostics, status };
+	};
+	fc.assert(
+		fc.property(definitionDoc, definitionEdits, (start, edits) => {
+			const parser = new IncrementalParser();
+			let text = start;
+			for (const { at, remove, insert } of [{ at: 0, remove: 0, insert: '' }, ...edits]) {
+				const offset = at % (text.length + 1);
+				text = text.slice(0, offset) + insert + text.slice(offset + remove);
+				assert.deepEqual(result(text, parser), result(text, { parse: parseMarkdown }));
+			}
+		}),
+		runs,
+	);
+});
+
+test('a definition in one piece makes a link of a reference in another, and only the pieces that refer to it are parsed again', () => {
+	const body = '# T\n\nSee [kpt] here.\n\n## Why\n\nNo reference.\n\n## Design\n\nAlso [^kpt-1].\n';
+	const parser = new IncrementalParser();
+	const links = (text: string) => JSON.stringify(parser.parse(text).root).match(/"linkReference"/g)?.length ?? 0;
+	assert.equal(links(body), 0);
+	assert.equal(links(`${body}\n[KPT]: https://kpt.dev\n`), 1, 'defined after the reference, in another case');
+	assert.equal(links(`${body}\n[KPT]: https://kpt.dev\n[^kpt-1]: /one\n`), 2, 'footnote style');
+	assert.equal(links(`${body}\n[KPT]: https://kpt.dev\n[^kpt-1]: Not a URL, a note\n`), 1, 'a footnote text is no definition');
+	const why = parser.parse(`${body}\n[KPT]: https://kpt.dev\n`).root.children.find((node) => node.type === 'paragraph' && JSON.stringify(node).includes('No reference'));
+	const again = parser.parse(`${body}\n[KPT]: https://kpt.dev/changed\n`).root.children.find((node) => node.type === 'paragraph' && JSON.stringify(node).includes('No reference'));
+	assert.equal(again, why, 'a piece that names no definition keeps its tree');
+	const long = 'ß'.repeat(600);
+	same(parser, `# T\n\n[${long}]\n\n## Why\n\n[${long}]: /folded-past-999-characters\n`);
 });
 
 test('the line scanner finds headings outside fences and HTML blocks only', () => {

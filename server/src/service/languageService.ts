@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isDesignDoc } from './designDocs';
 import { IncrementalParser } from './incremental';
+import type { ParsedMarkdown } from './markdown';
 import { DocOutline, outline } from './outline';
 import type { DesignDocSettings } from './settings';
 import { titleFromFileName } from './names';
@@ -22,8 +23,8 @@ export interface CheckOptions {
 	readonly relativePath?: string | undefined;
 	/** Check even if the document does not look like a design doc (a file named on the CLI). */
 	readonly force?: boolean;
-	/** Reuses the unchanged pieces of the last version of an open document; a fresh one by default. */
-	readonly parser?: IncrementalParser;
+	/** Reuses the unchanged pieces of the last version of an open document; a fresh `IncrementalParser` by default. */
+	readonly parser?: { parse(text: string): ParsedMarkdown };
 }
 
 export interface CheckResult {

@@ -100,22 +100,49 @@ export function scanHeadings(text: string): ScannedHeading[] {
 /** After a blank line, a line that cannot continue a list: not indented, not a list item. */
 const freshBlock = /^(?![ \t]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))\S/;
 
+/** A one-line link reference definition, unindented: `[label]: destination "title"`. */
+const definitionLine = /^ {0,3}\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:<[^<>\r\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/;
+
+export interface Cut {
+	readonly offset: number;
+	/** 0-based line number. */
+	readonly line: number;
+	readonly content: string;
+}
+
 /**
  * Offsets where a new top-level block starts whatever came before: an
  * unindented ATX heading, or, after a blank line, an unindented line that is
  * not a list item (which could join a list above). Outside fenced code and
- * HTML blocks only. With their 0-based line numbers.
+ * HTML blocks only. And, from the same pass, the identifiers of the link
+ * reference definitions that fit on one line: a guess (a parse decides), so
+ * pieces are parsed once with the definitions they will need.
  */
-export function scanCuts(text: string): { offset: number; line: number; content: string }[] {
-	const cuts: { offset: number; line: number; content: string }[] = [];
+export function scanCuts(text: string): { cuts: Cut[]; definitions: Set<string> } {
+	const cuts: Cut[] = [];
+	const definitions = new Set<string>();
 	let afterBlank = false;
 	for (const { start, content, line, inBlock } of lines(text)) {
 		if (!inBlock && start > 0 && (atxHeading.test(content) || (afterBlank && freshBlock.test(content)))) {
 			cuts.push({ offset: start, line, content });
 		}
+		const definition = !inBlock && content.includes(']:') ? definitionLine.exec(content) : null;
+		if (definition) {
+			definitions.add(normalizeIdentifier(definition[1]!));
+		}
 		afterBlank = !inBlock && content.trim() === '';
 	}
-	return cuts;
+	return { cuts, definitions };
+}
+
+/** A label as micromark and mdast compare it (mdast's `identifier`): spaces collapsed, case folded. */
+export function normalizeIdentifier(label: string): string {
+	return label
+		.replace(/[\t\n\r ]+/g, ' ')
+		.replace(/^ | $/g, '')
+		.toLowerCase()
+		.toUpperCase()
+		.toLowerCase();
 }
 
 /**
