@@ -84,6 +84,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
 				return;
 			}
 			const uri = Uri.parse(result.uri);
+			// The server's answer comes from workspace settings: write nowhere but inside the workspace.
+			if (!workspace.getWorkspaceFolder(uri) || uri.path.split('/').includes('..')) {
+				void window.showErrorMessage(`Design Doc: not creating ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}: it is outside the workspace folders.`);
+				return;
+			}
 			try {
 				await workspace.fs.stat(uri);
 				void window.showErrorMessage(`${uri.fsPath} already exists: pick another title.`);

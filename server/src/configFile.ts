@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { confine } from './files/confine';
+import type { FileSystem } from './files/fileSystem';
 import { isDiagnosticCode } from './service/codes';
+import { displayName, joinPath } from './templates';
 
 /** The settings a repository shares between the editor and CI, at the root of the workspace. */
 export const configFileName = '.designdocrc.json';
@@ -29,18 +30,26 @@ const keys: Record<string, [check: (value: unknown) => boolean, expected: string
 	headingSynonyms: [(value) => isObject(value) && Object.values(value).every(isStringArray), 'an object of heading → array of headings'],
 };
 
-/** Reads `.designdocrc.json` from `root`; no file is no settings and no problem. */
-export function readConfigFile(root: string): ConfigFile {
-	const path = join(root, configFileName);
-	let text: string;
-	try {
-		if (statSync(path).size > 256 * 1024) {
-			return { settings: {}, problems: [`${path} is over 256 KB: it is not read.`] };
-		}
-		text = readFileSync(path, 'utf8');
-	} catch {
+/** Settings files are small; a bigger one is a mistake or an attack, and is not read. */
+const maxConfigBytes = 256 * 1024;
+
+/**
+ * Reads `.designdocrc.json` from the workspace folder `root`; no file is no
+ * settings and no problem. A link to a file outside the folder, a FIFO or a
+ * file over the cap is refused with a problem that says so.
+ */
+export async function readConfigFile(fs: FileSystem, root: string): Promise<ConfigFile> {
+	const uri = joinPath(root, configFileName);
+	if ((await fs.stat(uri)) === undefined) {
 		return { settings: {}, problems: [] };
 	}
+	const path = displayName(uri);
+	const confined = await confine(fs, uri, root);
+	const read = 'problem' in confined ? confined : await fs.readText(confined.uri, maxConfigBytes);
+	if ('problem' in read) {
+		return { settings: {}, problems: [`${path} is not read: ${read.problem}.`] };
+	}
+	const text = read.text.replace(/^\uFEFF/, '');
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);

@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import {
@@ -6,6 +5,8 @@ import {
 	DidChangeConfigurationNotification,
 	ErrorCodes,
 	InitializeResult,
+	MessageType,
+	ShowMessageNotification,
 	ProposedFeatures,
 	ResponseError,
 	TextDocumentSyncKind,
@@ -32,8 +33,13 @@ import { ConfigFile, configFileName, readConfigFile, withConfigFile } from './co
 import { DesignDocSettings, defaultSettings, normalizeSettings } from './service/settings';
 import type { DocStatus } from './service/status';
 import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
-import { OverBudget, ServiceHost, WorkerRestarted } from './serviceHost';
-import { ResolvedTemplate, TemplateCache, isInside } from './templates';
+import { confineNew } from './files/confine';
+import { isInside } from './files/isInside';
+import { nodeFileSystem } from './files/nodeFileSystem';
+import { codeActionContextOf, guardedSync, invalid, positionOf, rangeOf, uriOf } from './params';
+import { Retries } from './retries';
+import { NotChecked, OverBudget, ServiceHost, WorkerRestarted } from './serviceHost';
+import { ResolvedTemplate, TemplateCache, displayName, parentOf } from './templates';
 import type { CheckReply, WorkerReplies, WorkerRequest } from './worker/messages';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -41,7 +47,10 @@ import { WorkspaceIndex } from './workspaceIndex';
 // `--node-ipc` from the VS Code client, `--stdio` for tests and other editors.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const templates = new TemplateCache();
+// A last line of defence: a failed promise somewhere is logged, never the end of the server.
+process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected failure: ${errorText(reason)}`));
+const fs = nodeFileSystem;
+const templates = new TemplateCache(fs);
 const service = new ServiceHost(join(__dirname, 'worker.js'), (message) => connection.console.error(message));
 
 let workspaceFolders: string[] = [];
@@ -52,12 +61,13 @@ const settingsCache = new Map<string, Promise<DesignDocSettings>>();
 const pending = new Map<string, () => void>();
 const reportedProblems = new Set<string>();
 const index = new WorkspaceIndex({
+	fs,
 	folders: () => workspaceFolders,
 	settings: (folder) => settingsFor(URI.file(folder).toString()),
 	openDocument: (uri) => documents.get(uri),
 	status: async (document, path, root, settings) => {
 		const location = { path, root, relativePath: relative(root, path).split(/[/\\]/).join('/') };
-		return (await check(document, location, settings, false)).reply.status;
+		return (await check(document, location, settings, false, settings.validationTimeoutMs)).reply.status;
 	},
 });
 
@@ -89,10 +99,20 @@ connection.onInitialized(() => {
 	void reindex();
 });
 
+/**
+ * A message for the user, also in the log. A notification, not a request: a
+ * client that cannot show it must not make the server fail.
+ */
+function tell(type: MessageType, message: string): void {
+	void connection.sendNotification(ShowMessageNotification.type, { type, message });
+	(type === MessageType.Error ? connection.console.error : connection.console.warn).call(connection.console, message);
+}
+
 let shuttingDown = false;
 
 connection.onShutdown(() => {
 	shuttingDown = true;
+	retries.dispose();
 	service.dispose();
 });
 
@@ -133,10 +153,8 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 			settingsCache.clear();
 			continue;
 		}
-		if (uri.scheme === 'file') {
-			templates.invalidate(uri.fsPath);
-			templateChanged ||= basename(uri.fsPath) === defaultSettings.templateFileName || isTemplateInUse(uri.fsPath);
-		}
+		templates.invalidate(change.uri);
+		templateChanged ||= basename(uri.path) === defaultSettings.templateFileName || isTemplateInUse(change.uri);
 		changedFiles.add(change.uri);
 	}
 	if (templateChanged) {
@@ -161,8 +179,8 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 	}, indexDebounceMs);
 });
 
-function isTemplateInUse(path: string): boolean {
-	return [...analyses.values()].some((analysis) => analysis.template.path === path);
+function isTemplateInUse(uri: string): boolean {
+	return [...analyses.values()].some((analysis) => analysis.template.uri === uri);
 }
 
 async function reindex(): Promise<void> {
@@ -191,20 +209,30 @@ connection.onRequest(refreshRequest, live(async () => {
 	await reindex();
 }));
 
-connection.onRequest(newDocRequest, live(async ({ title }): Promise<NewDocResult> => {
+connection.onRequest(newDocRequest, live(async (params): Promise<NewDocResult> => {
+	const title: unknown = (params as { title?: unknown } | undefined)?.title;
+	if (typeof title !== 'string') {
+		throw invalid('title', 'a string');
+	}
 	const root = workspaceFolders[0];
 	if (!root) {
 		return { error: 'Open a folder first: New Design Doc writes the new doc into the workspace.' };
 	}
-	const settings = await settingsFor(URI.file(root).toString());
-	const folder = index.docsFolder(root, settings);
-	const existing = await readdir(folder).catch(() => [] as string[]);
+	const rootUri = URI.file(root).toString();
+	const settings = await settingsFor(rootUri);
+	const folder = URI.file(index.docsFolder(root, settings)).toString();
+	// docsFolder and template come from the workspace: the new doc must land inside it.
+	const confined = await confineNew(fs, folder, rootUri, parentOf);
+	if ('problem' in confined) {
+		return { error: `Cannot create the doc in ${displayName(folder)} (from the designDoc.docsFolder or designDoc.template setting): ${confined.problem}.` };
+	}
+	const existing = (await fs.readDirectory(folder)).map(([name]) => name);
 	const name = newDocFileName(title, existing);
 	if ('error' in name) {
 		return name;
 	}
-	const path = join(folder, name.fileName);
-	const template = templateFor({ path, root, relativePath: undefined }, settings);
+	const path = join(URI.parse(folder).fsPath, name.fileName);
+	const template = await templateFor({ path, root, relativePath: undefined }, settings);
 	return { uri: URI.file(path).toString(), text: await service.request({ kind: 'newDocText', template: sourceOf(template), title }, settings.validationTimeoutMs) };
 }));
 
@@ -215,6 +243,7 @@ documents.onDidClose(({ document }) => {
 	pending.delete(document.uri);
 	settingsCache.delete(document.uri);
 	analyses.delete(document.uri);
+	retries.reset(document.uri);
 	void service.request({ kind: 'forget', uri: document.uri }, defaultSettings.validationTimeoutMs).catch(() => undefined);
 	void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 	// Unsaved edits are gone with the editor: the overview goes back to what is on disk.
@@ -226,16 +255,22 @@ documents.onDidClose(({ document }) => {
 	}
 });
 
-connection.onCodeAction(live(async ({ textDocument, range, context }) => {
+connection.onCodeAction(live(async (params) => {
+	const uri = uriOf(params);
+	const range = rangeOf(params.range, 'range');
+	const context = codeActionContextOf(params.context);
 	const request = { range, diagnostics: context.diagnostics, ...(context.only ? { only: context.only } : {}) };
-	return (await ask(textDocument.uri, (analysis) => ({ kind: 'codeActions', request, extra: workspaceDiagnostics(analysis) }))) ?? [];
+	return (await ask(uri, (analysis) => ({ kind: 'codeActions', request, extra: workspaceDiagnostics(analysis) }))) ?? [];
 }));
 
 connection.onExecuteCommand(live(async ({ command, arguments: args }) => {
 	if (command !== fixAllCommand) {
-		return;
+		throw invalid('command', `one of: ${fixAllCommand}`);
 	}
 	const [uri, version] = (args ?? []) as FixAllArguments;
+	if (typeof uri !== 'string' || (version !== undefined && typeof version !== 'number')) {
+		throw invalid('arguments', 'a document URI and an optional version number');
+	}
 	if (version !== undefined && documents.get(uri)?.version !== version) {
 		return;
 	}
@@ -245,11 +280,19 @@ connection.onExecuteCommand(live(async ({ command, arguments: args }) => {
 	}
 }));
 
-connection.onCompletion(live(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'completion', position }))) ?? []));
+connection.onCompletion(live(async (params) => {
+	const uri = uriOf(params);
+	const position = positionOf(params.position, 'position');
+	return (await ask(uri, () => ({ kind: 'completion', position }))) ?? [];
+}));
 
-connection.onCodeLens(live(async ({ textDocument }) => (await ask(textDocument.uri, () => ({ kind: 'codeLens' }))) ?? []));
+connection.onCodeLens(live(async (params) => (await ask(uriOf(params), () => ({ kind: 'codeLens' }))) ?? []));
 
-connection.onHover(live(async ({ textDocument, position }) => (await ask(textDocument.uri, () => ({ kind: 'hover', position }))) ?? null));
+connection.onHover(live(async (params) => {
+	const uri = uriOf(params);
+	const position = positionOf(params.position, 'position');
+	return (await ask(uri, () => ({ kind: 'hover', position }))) ?? null;
+}));
 
 type DocRequest = Exclude<WorkerRequest, { kind: 'check' | 'forget' | 'newDocText' }>;
 type DocRequestBody = DocRequest extends infer R ? (R extends DocRequest ? Omit<R, 'uri' | 'version'> : never) : never;
@@ -257,14 +300,15 @@ type DocRequestBody = DocRequest extends infer R ? (R extends DocRequest ? Omit<
 /**
  * A request about the current version of an open design doc, answered by the
  * worker from the check it keeps of that version. Undefined when there is no
- * such doc, when full validation was skipped, or when the worker is busy for
- * longer than the budget.
+ * such doc or only its structural check could run. When the worker that held
+ * the check was replaced, the doc is checked again and the request asked
+ * again: no open doc silently loses its quick fixes, fix-all or CodeLens.
  */
 async function ask<K extends DocRequest['kind']>(
 	uri: string,
 	body: (analysis: Analysis) => Extract<DocRequestBody, { kind: K }>,
 ): Promise<WorkerReplies[K] | undefined> {
-	for (let attempt = 0; attempt < 2; attempt++) {
+	for (let attempt = 0; attempt < 3; attempt++) {
 		const analysis = await analyze(uri);
 		if (!analysis?.reply.isDesignDoc || analysis.skipped) {
 			return undefined;
@@ -273,11 +317,13 @@ async function ask<K extends DocRequest['kind']>(
 			const request = { ...body(analysis), uri, version: analysis.document.version } as Extract<DocRequest, { kind: K }>;
 			return await service.request<K>(request, analysis.settings.validationTimeoutMs);
 		} catch (error) {
-			if (!(error instanceof WorkerRestarted)) {
+			if (!(error instanceof WorkerRestarted || error instanceof NotChecked)) {
+				connection.console.error(`Could not answer a ${body(analysis).kind} request on ${uri}: ${errorText(error)}`);
 				return undefined;
 			}
-			// The worker that held this version's check is gone: check again, then ask again.
-			analyses.delete(uri);
+			if (analyses.get(uri) === analysis) {
+				analyses.delete(uri);
+			}
 		}
 	}
 	return undefined;
@@ -350,9 +396,25 @@ interface Analysis {
 	readonly template: ResolvedTemplate;
 	/** Only the structural check ran: the worker knows nothing of this version. */
 	readonly skipped: boolean;
+	/** Skipped because the check ran out of time: worth another try when the server is idle. */
+	readonly timedOut: boolean;
 }
 
 const analyses = new Map<string, Analysis>();
+
+/** Each time-out doubles the budget of the next try; after this many the time-out stands until the doc changes. */
+const maxRetries = 2;
+const retries = new Retries({
+	maxAttempts: maxRetries,
+	pauseMs: 500,
+	busy: () => service.busy || pending.size > 0,
+	retry: (uri) => {
+		if (analyses.get(uri)?.timedOut) {
+			analyses.delete(uri);
+			void publish(uri);
+		}
+	},
+});
 
 async function analyze(uri: string): Promise<Analysis | undefined> {
 	if (!documents.get(uri) || uri.startsWith('vscode-notebook-cell:')) {
@@ -369,9 +431,14 @@ async function analyze(uri: string): Promise<Analysis | undefined> {
 		return cached;
 	}
 	const document = TextDocument.create(uri, live.languageId, live.version, live.getText());
-	const analysis = await check(document, locate(uri), settings, true);
+	const analysis = await check(document, locate(uri), settings, true, settings.validationTimeoutMs * retries.scale(uri));
 	if (documents.get(uri)?.version === document.version) {
 		analyses.set(uri, analysis);
+		if (analysis.timedOut) {
+			retries.timedOut(uri);
+		} else {
+			retries.reset(uri);
+		}
 		if (index.set(uri, analysis.reply.status)) {
 			scheduleStatusNotification();
 		}
@@ -380,14 +447,15 @@ async function analyze(uri: string): Promise<Analysis | undefined> {
 }
 
 /**
- * Checks one document in the worker, within the time budget; too big or too
- * slow, it gets the structural check and a notice saying why instead.
+ * Checks one document in the worker, within a budget of `budgetMs` of the
+ * worker's CPU time; too big or too slow, it gets the structural check and a
+ * notice saying why instead.
  */
-async function check(document: TextDocument, location: Location, settings: DesignDocSettings, keep: boolean): Promise<Analysis> {
-	const template = templateFor(location, settings);
-	if (template.path !== undefined && location.path === template.path) {
+async function check(document: TextDocument, location: Location, settings: DesignDocSettings, keep: boolean, budgetMs: number): Promise<Analysis> {
+	const template = await templateFor(location, settings);
+	if (template.uri !== undefined && document.uri === template.uri) {
 		// The template is not a doc: it is full of placeholders by design.
-		return { document, settings, template, skipped: false, reply: { isDesignDoc: false, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } } };
+		return { document, settings, template, skipped: false, timedOut: false, reply: { isDesignDoc: false, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } } };
 	}
 	const text = document.getText();
 	const sizeKb = Math.ceil(text.length / 1024);
@@ -398,19 +466,30 @@ async function check(document: TextDocument, location: Location, settings: Desig
 		try {
 			const reply = await service.request(
 				{ kind: 'check', uri: document.uri, version: document.version, text, template: sourceOf(template), settings, relativePath: location.relativePath, keep, editorActions },
-				settings.validationTimeoutMs,
+				budgetMs,
 			);
-			return { document, settings, template, skipped: false, reply };
+			return { document, settings, template, skipped: false, timedOut: false, reply };
 		} catch (error) {
 			if (error instanceof OverBudget) {
-				return skipped(document, location, settings, template, `parsing it took longer than the ${settings.validationTimeoutMs} ms set in designDoc.validationTimeoutMs`);
+				// Expected on a busy machine or a huge doc: one line, no stack trace.
+				connection.console.warn(`Ran out of time checking ${document.uri}: ${error.message}.`);
+				return { ...skipped(document, location, settings, template, outOfTime(document.uri, budgetMs, settings)), timedOut: keep };
 			}
-			if (!(error instanceof WorkerRestarted) || attempt > 0) {
-				connection.console.error(`Could not check ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			// Another request's time-out replaced the worker under this one: ask again.
+			if (!(error instanceof WorkerRestarted) || attempt >= 2) {
+				connection.console.error(`Could not check ${document.uri}: ${errorText(error)}`);
 				return skipped(document, location, settings, template, 'the checker failed on it (details in the output channel)');
 			}
 		}
 	}
+}
+
+/** Why only the structural check ran, and what happens next. */
+function outOfTime(uri: string, budgetMs: number, settings: DesignDocSettings): string {
+	const scale = budgetMs / settings.validationTimeoutMs;
+	return retries.exhausted(uri) || scale >= 2 ** maxRetries
+		? `checking it ran out of time even with ${budgetMs} ms of work (${scale}× designDoc.validationTimeoutMs)`
+		: `checking it ran out of time (over ${budgetMs} ms of work, the designDoc.validationTimeoutMs budget); it will be checked again, with more time, when the editor is idle`;
 }
 
 function skipped(document: TextDocument, location: Location, settings: DesignDocSettings, template: ResolvedTemplate, reason: string): Analysis {
@@ -419,7 +498,11 @@ function skipped(document: TextDocument, location: Location, settings: DesignDoc
 	const fileName = location.path ? basename(location.path) : undefined;
 	const { diagnostics, status } = structuralCheck(document, template.text, settings, reason, (fileName && titleFromFileName(fileName)) || 'Untitled');
 	const reply: CheckReply = { isDesignDoc, diagnostics: isDesignDoc ? diagnostics : [], status: isDesignDoc ? (status satisfies DocStatus) : undefined, anchor: { start: 0, end: 0 } };
-	return { document, settings, template, skipped: true, reply };
+	return { document, settings, template, skipped: true, timedOut: false, reply };
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 let notifyTimer: NodeJS.Timeout | undefined;
@@ -433,14 +516,16 @@ function scheduleStatusNotification(): void {
 /** Unusable template files in the workspace → the diagnostic that says why, shown on the file itself. */
 const templateProblems = new Map<string, Diagnostic>();
 
-function templateFor(location: Location, settings: DesignDocSettings): ResolvedTemplate {
-	const template = templates.resolve(location.path, location.root, settings);
+async function templateFor(location: Location, settings: DesignDocSettings): Promise<ResolvedTemplate> {
+	// An untitled doc belongs to no folder: the first workspace folder's template setting applies.
+	const root = location.root ?? (location.path === undefined ? workspaceFolders[0] : undefined);
+	const template = await templates.resolve(location.path && URI.file(location.path).toString(), root && URI.file(root).toString(), settings);
 	if (template.problem && !reportedProblems.has(template.problem)) {
 		// Once per problem: every doc that follows the template would say the same.
 		reportedProblems.add(template.problem);
-		void connection.window.showWarningMessage(template.problem);
-		if (template.problemFile) {
-			const uri = URI.file(template.problemFile).toString();
+		tell(MessageType.Warning, template.problem);
+		if (template.problemUri) {
+			const uri = template.problemUri;
 			const diagnostic: Diagnostic = {
 				range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
 				severity: DiagnosticSeverity.Warning,
@@ -455,7 +540,8 @@ function templateFor(location: Location, settings: DesignDocSettings): ResolvedT
 }
 
 /** The template for the worker; its source (shown in hovers) relative to the workspace folder when inside it. */
-function sourceOf({ key, text, source, path }: ResolvedTemplate) {
+function sourceOf({ key, text, source, uri }: ResolvedTemplate) {
+	const path = uri && URI.parse(uri).fsPath;
 	const root = path ? workspaceFolders.find((folder) => isInside(path, folder)) : undefined;
 	return { key, text, source: path && root ? relative(root, path).split(/[/\\]/).join('/') : source };
 }
@@ -494,25 +580,27 @@ function settingsFor(uri: string): Promise<DesignDocSettings> {
 				)
 			: Promise.resolve(undefined);
 		const { root } = locate(uri);
-		settings = editor.then((value) => normalizeSettings(root ? withConfigFile(value, configFor(root)) : value));
+		settings = Promise.all([editor, root ? configFor(root) : undefined]).then(([value, config]) => normalizeSettings(config ? withConfigFile(value, config) : value));
 		settingsCache.set(uri, settings);
 	}
 	return settings;
 }
 
-const configFiles = new Map<string, ConfigFile>();
+const configFiles = new Map<string, Promise<ConfigFile>>();
 
-function configFor(root: string): ConfigFile {
+function configFor(root: string): Promise<ConfigFile> {
 	let config = configFiles.get(root);
 	if (!config) {
-		config = readConfigFile(root);
+		config = readConfigFile(fs, URI.file(root).toString()).then((file) => {
+			for (const problem of file.problems) {
+				tell(MessageType.Error, `Design Doc: ${problem} The other settings apply.`);
+			}
+			return file;
+		});
 		configFiles.set(root, config);
-		for (const problem of config.problems) {
-			void connection.window.showErrorMessage(`Design Doc: ${problem} The other settings apply.`);
-		}
 	}
 	return config;
 }
 
-documents.listen(connection);
+documents.listen(guardedSync(connection, documents, () => shuttingDown, (message) => connection.console.log(message)));
 connection.listen();

@@ -1,26 +1,46 @@
 import { Worker } from 'node:worker_threads';
-import type { WorkerAnswer, WorkerReplies, WorkerRequest } from './worker/messages';
+import { threadCpuMs } from './worker/threadClock';
+import type { WorkerAnswer, WorkerReplies, WorkerRequest, WorkerSignal } from './worker/messages';
 
-/** The request ran past its time budget; the worker was replaced. */
+/** The request did more work than its time budget allows; the worker was replaced. */
 export class OverBudget extends Error {}
 
 /** The worker was replaced while this request waited behind another one: asking again is safe. */
 export class WorkerRestarted extends Error {}
 
+/** The worker does not hold the analysis this request is about (it was replaced since): check the doc again, then ask again. */
+export class NotChecked extends Error {}
+
+/**
+ * However busy the machine, a request that has not finished after this many
+ * budgets of wall time is ended: the budget counts CPU time, and a thread
+ * that gets almost none must still not hold a doc forever.
+ */
+const wallCapFactor = 20;
+
 interface Pending {
+	readonly kind: WorkerRequest['kind'];
+	readonly budgetMs: number;
 	readonly resolve: (reply: unknown) => void;
 	readonly reject: (error: Error) => void;
-	readonly timer: NodeJS.Timeout;
+	/** Set once the worker starts on it: time in the queue is not the request's. */
+	started?: { readonly cpuMs: number | undefined; readonly wallMs: number };
+	timer?: NodeJS.Timeout;
 }
 
 /**
  * The server's side of the service worker: requests with a time budget each.
- * A request that runs over gets `OverBudget`, the worker is terminated (the
- * only way to stop a synchronous parse) and a fresh one starts on the next
+ * The budget counts the CPU time the worker spends on the request, from the
+ * moment it starts on it; waiting in the queue, worker start-up, moving the
+ * text and waiting for a core on a busy machine do not count. A request that
+ * works past its budget gets `OverBudget`, and the worker is terminated (the
+ * only way to stop a synchronous parse); a fresh one starts on the next
  * request. The server's own thread never parses, so it always answers.
  */
 export class ServiceHost {
 	private worker: Worker | undefined;
+	/** The worker thread's kernel id, for its CPU clock; unknown until it says. */
+	private thread: number | undefined;
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
 
@@ -29,16 +49,16 @@ export class ServiceHost {
 		private readonly log: (message: string) => void,
 	) {}
 
+	/** True while any request is queued or running. */
+	get busy(): boolean {
+		return this.pending.size > 0;
+	}
+
 	request<K extends WorkerRequest['kind']>(request: Extract<WorkerRequest, { kind: K }>, budgetMs: number): Promise<WorkerReplies[K]> {
 		const worker = this.ensureWorker();
 		const id = this.nextId++;
 		return new Promise<WorkerReplies[K]>((resolve, reject) => {
-			const timer = setTimeout(() => {
-				this.pending.delete(id);
-				reject(new OverBudget(`took longer than ${budgetMs} ms`));
-				this.replace(`a ${request.kind} request ran over its ${budgetMs} ms budget`);
-			}, budgetMs);
-			this.pending.set(id, { resolve: resolve as (reply: unknown) => void, reject, timer });
+			this.pending.set(id, { kind: request.kind, budgetMs, resolve: resolve as (reply: unknown) => void, reject });
 			worker.postMessage({ id, request });
 		});
 	}
@@ -50,10 +70,14 @@ export class ServiceHost {
 	private ensureWorker(): Worker {
 		if (!this.worker) {
 			const worker = new Worker(this.script);
-			worker.on('message', (answer: WorkerAnswer) => this.settle(answer));
-			worker.on('error', (error) => {
-				this.log(`The service worker failed: ${error.stack ?? error.message}`);
+			worker.on('message', (message: WorkerAnswer | WorkerSignal) => {
 				if (this.worker === worker) {
+					this.receive(message);
+				}
+			});
+			worker.on('error', (error) => {
+				if (this.worker === worker) {
+					this.log(`The service worker failed: ${error.message}`);
 					this.replace('the service worker failed');
 				}
 			});
@@ -65,18 +89,62 @@ export class ServiceHost {
 			// The server process may exit while the worker idles.
 			worker.unref();
 			this.worker = worker;
+			this.thread = undefined;
 		}
 		return this.worker;
 	}
 
-	private settle({ id, reply, error }: WorkerAnswer): void {
+	private receive(message: WorkerAnswer | WorkerSignal): void {
+		if ('thread' in message) {
+			this.thread = message.thread;
+		} else if ('started' in message) {
+			this.start(message.started);
+		} else {
+			this.settle(message);
+		}
+	}
+
+	private start(id: number): void {
+		const pending = this.pending.get(id);
+		if (!pending) {
+			return;
+		}
+		pending.started = { cpuMs: this.cpuMs(), wallMs: performance.now() };
+		this.arm(id, pending, pending.budgetMs);
+	}
+
+	/** Looks again after `delayMs`: over budget ends the worker, otherwise waits for the rest of the budget. */
+	private arm(id: number, pending: Pending, delayMs: number): void {
+		pending.timer = setTimeout(() => {
+			const { cpuMs, wallMs } = pending.started!;
+			const now = this.cpuMs();
+			const wall = performance.now() - wallMs;
+			const work = cpuMs !== undefined && now !== undefined ? now - cpuMs : wall;
+			if (work < pending.budgetMs && wall < pending.budgetMs * wallCapFactor) {
+				// Clock ticks are 10 ms: never re-arm for less.
+				this.arm(id, pending, Math.max(pending.budgetMs - work, 10));
+				return;
+			}
+			this.pending.delete(id);
+			pending.reject(new OverBudget(`used ${Math.round(work)} ms of work (${Math.round(wall)} ms in all), over its ${pending.budgetMs} ms budget`));
+			this.replace(`a ${pending.kind} request ran over its ${pending.budgetMs} ms budget`);
+		}, delayMs);
+	}
+
+	private cpuMs(): number | undefined {
+		return this.thread === undefined ? undefined : threadCpuMs(this.thread);
+	}
+
+	private settle({ id, reply, error, notChecked }: WorkerAnswer): void {
 		const pending = this.pending.get(id);
 		if (!pending) {
 			return;
 		}
 		this.pending.delete(id);
 		clearTimeout(pending.timer);
-		if (error !== undefined) {
+		if (notChecked) {
+			pending.reject(new NotChecked(`the worker holds no check of the doc this ${pending.kind} request is about`));
+		} else if (error !== undefined) {
 			pending.reject(new Error(error));
 		} else {
 			pending.resolve(reply);
@@ -86,6 +154,7 @@ export class ServiceHost {
 	private replace(reason: string): void {
 		const worker = this.worker;
 		this.worker = undefined;
+		this.thread = undefined;
 		for (const [id, pending] of this.pending) {
 			clearTimeout(pending.timer);
 			pending.reject(new WorkerRestarted(reason));

@@ -1,171 +1,170 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { URI, Utils } from 'vscode-uri';
 import bundledTemplateText from '../templates/kpt-design-doc-template.md';
+import { confine, isInsideUri } from './files/confine';
+import type { FileSystem } from './files/fileSystem';
 import { scanHeadings } from './service/lineScan';
 import type { DesignDocSettings } from './service/settings';
 import type { TemplateSource } from './service/templateModels';
 
 /** The template a doc is checked against, and why, for messages. */
 export interface ResolvedTemplate extends TemplateSource {
-	/** Absolute path of the template file; undefined for the bundled template. */
-	readonly path: string | undefined;
+	/** The template file's URI, links resolved; undefined for the bundled template. */
+	readonly uri: string | undefined;
 	/** Set when a configured or discovered template could not be used and the bundled one stands in. */
 	readonly problem?: string;
-	/** The unusable template file, when it exists: the problem is shown on it too. */
-	readonly problemFile?: string;
+	/** The unusable template file, when it is a file of the workspace: the problem is shown on it too. */
+	readonly problemUri?: string;
 }
 
 /** Templates bigger than this are not templates; reading them would only cost memory. */
-const maxTemplateBytes = 1024 * 1024;
+export const maxTemplateBytes = 1024 * 1024;
+/**
+ * Rules compare every heading of a doc with the template's sections; a
+ * template of thousands of sections is not one a person writes from, and
+ * would make every check slow.
+ */
+export const maxTemplateSections = 200;
 
 export const bundledTemplate: ResolvedTemplate = {
 	key: 'bundled',
 	text: bundledTemplateText,
 	source: 'the bundled kpt template',
-	path: undefined,
+	uri: undefined,
 };
 
 /**
- * Reads and parses template files, re-reading one only when its size or
- * modification time changed, so resolving per keystroke costs a `stat`.
+ * Resolves and reads template files through the workspace's file system,
+ * re-reading one only when its size or modification time changed, so
+ * resolving per keystroke costs a `stat`.
  */
 export class TemplateCache {
 	private readonly entries = new Map<string, { stamp: string; template: ResolvedTemplate }>();
 
+	constructor(private readonly fs: FileSystem) {}
+
 	/**
-	 * The template for a doc: the `template` setting (relative to the root),
-	 * else a `templateFileName` in the doc's folder or the nearest ancestor up to
-	 * `root`, else the bundled kpt template.
+	 * The template for a doc: the `template` setting (relative to the workspace
+	 * folder `root`), else a `templateFileName` in the doc's folder or the
+	 * nearest one above it inside `root`, else the bundled kpt template. Every
+	 * path the workspace names must stay inside `root` once links are followed;
+	 * a doc outside any workspace folder is confined to its own folder.
+	 * `explicit` is a template the user named on a command line: trusted as given.
 	 */
-	resolve(docPath: string | undefined, root: string | undefined, settings: DesignDocSettings, explicit?: string): ResolvedTemplate {
+	async resolve(docUri: string | undefined, root: string | undefined, settings: DesignDocSettings, explicit?: string): Promise<ResolvedTemplate> {
 		if (explicit) {
-			// Named on the command line by the user running it: trusted as given.
 			return this.load(explicit);
 		}
 		if (settings.template) {
-			const checked = confine(settings.template, root ?? process.cwd());
-			return 'problem' in checked ? { ...bundledTemplate, problem: checked.problem } : this.load(checked.path);
+			return this.fromSetting(settings.template, root);
 		}
-		const found = docPath ? findUpwards(dirname(docPath), root, settings.templateFileName) : undefined;
-		return found ? this.load(found) : bundledTemplate;
+		const fileName = settings.templateFileName;
+		if (!isPlainFileName(fileName)) {
+			return refused(`Cannot look for the template "${fileName}" named by the designDoc.templateFileName setting: it must be a file name, not a path`);
+		}
+		if (!docUri) {
+			return bundledTemplate;
+		}
+		const folder = parentOf(docUri);
+		const boundary = root !== undefined && isInsideUri(docUri, root) ? root : folder;
+		const found = await this.findUpwards(folder, boundary, fileName);
+		if (!found) {
+			return bundledTemplate;
+		}
+		const confined = await confine(this.fs, found, boundary);
+		if ('problem' in confined) {
+			return refused(`Cannot use the template ${displayName(found)}: ${confined.problem}`, found);
+		}
+		return this.load(confined.uri);
 	}
 
 	/** Forget a file, after the client reports it changed. */
-	invalidate(path: string): void {
-		this.entries.delete(path);
+	invalidate(uri: string): void {
+		this.entries.delete(uri);
 	}
 
-	private load(path: string): ResolvedTemplate {
-		let stamp: string;
-		try {
-			const stats = statSync(path);
-			if (!stats.isFile()) {
-				return fallback(path, 'it is not a file');
-			}
-			if (stats.size > maxTemplateBytes) {
-				return fallback(path, `it is ${Math.round(stats.size / 1024)} KB, more than the ${maxTemplateBytes / 1024} KB a template may have`);
-			}
-			stamp = `${stats.size}:${stats.mtimeMs}`;
-		} catch (error) {
-			return fallback(path, describeError(error), false);
+	private async fromSetting(setting: string, root: string | undefined): Promise<ResolvedTemplate> {
+		const refuse = (why: string) => refused(`Cannot use the template "${setting}" from the designDoc.template setting: ${why}`);
+		if (!/\.md$/i.test(setting)) {
+			return refuse('a template must be a Markdown file ending in .md');
 		}
-		const cached = this.entries.get(path);
-		if (cached?.stamp === stamp) {
+		if (root === undefined) {
+			return refuse('the doc is not in a workspace folder to look for it in');
+		}
+		const confined = await confine(this.fs, joinPath(root, setting), root);
+		return 'problem' in confined ? refuse(confined.problem) : this.load(confined.uri);
+	}
+
+	private async findUpwards(folder: string, boundary: string, fileName: string): Promise<string | undefined> {
+		for (let current = folder; ; ) {
+			const candidate = joinPath(current, fileName);
+			if ((await this.fs.stat(candidate)) !== undefined) {
+				return candidate;
+			}
+			const parent = parentOf(current);
+			if (parent === current || !isInsideUri(parent, boundary)) {
+				return undefined;
+			}
+			current = parent;
+		}
+	}
+
+	private async load(uri: string): Promise<ResolvedTemplate> {
+		const stats = await this.fs.stat(uri);
+		const cached = this.entries.get(uri);
+		if (stats && cached?.stamp === `${stats.size}:${stats.mtime}`) {
 			return cached.template;
 		}
-		const template = readTemplate(path, stamp);
-		this.entries.set(path, { stamp, template });
+		const read = await this.fs.readText(uri, maxTemplateBytes);
+		if ('problem' in read) {
+			return refused(`Cannot use the template ${displayName(uri)}: ${read.problem}`, stats ? uri : undefined);
+		}
+		const template = parse(uri, read.text, read.stamp);
+		this.entries.set(uri, { stamp: read.stamp, template });
 		return template;
 	}
 }
 
-/**
- * A workspace's settings are not to be trusted with the file system: the
- * `designDoc.template` setting must name a `.md` file inside the workspace
- * folder, also once symbolic links are followed.
- */
-function confine(setting: string, root: string): { path: string } | { problem: string } {
-	const refuse = (why: string) => ({
-		problem: `Cannot use the template "${setting}" from the designDoc.template setting: ${why}. Using the bundled kpt template instead.`,
-	});
-	if (!/\.md$/i.test(setting)) {
-		return refuse('a template must be a Markdown file ending in .md');
-	}
-	const path = resolve(root, setting);
-	if (!isInside(path, root)) {
-		return refuse('it is outside the workspace folder');
-	}
-	try {
-		if (!isInside(realpathSync(path), realpathSync(root))) {
-			return refuse('it is a link to a file outside the workspace folder');
-		}
-	} catch (error) {
-		return refuse(describeError(error));
-	}
-	return { path };
-}
-
-function readTemplate(path: string, stamp: string): ResolvedTemplate {
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch (error) {
-		return fallback(path, describeError(error));
-	}
+function parse(uri: string, text: string, stamp: string): ResolvedTemplate {
+	const unusable = (reason: string) => refused(`Cannot use the template ${displayName(uri)}: ${reason}`, uri);
 	if (text.includes('\u0000')) {
-		return fallback(path, 'it is not a text file');
+		return unusable('it is not a text file');
 	}
 	if (text.trim() === '') {
-		return fallback(path, 'it is empty');
+		return unusable('it is empty');
 	}
 	// Parsing is the worker's job; a line scan is enough to tell a template from anything else.
-	if (!scanHeadings(text).some((heading) => heading.depth === 2)) {
-		return fallback(path, 'it has no `##` section headings');
+	const sections = scanHeadings(text).filter((heading) => heading.depth === 2).length;
+	if (sections === 0) {
+		return unusable('it has no "##" section headings');
 	}
-	return { key: `${path}@${stamp}`, text, source: path, path };
-}
-
-function fallback(path: string, reason: string, exists = true): ResolvedTemplate {
-	return {
-		...bundledTemplate,
-		problem: `Cannot use the template ${path}: ${reason}. Using the bundled kpt template instead.`,
-		...(exists ? { problemFile: path } : {}),
-	};
-}
-
-function findUpwards(folder: string, root: string | undefined, fileName: string): string | undefined {
-	for (let current = folder; ; current = dirname(current)) {
-		const candidate = join(current, fileName);
-		try {
-			if (statSync(candidate).isFile()) {
-				return candidate;
-			}
-		} catch {
-			// Not here; look one folder up.
-		}
-		const parent = dirname(current);
-		if (parent === current || (root !== undefined && !isInside(parent, root))) {
-			return undefined;
-		}
+	if (sections > maxTemplateSections) {
+		return unusable(`it has ${sections} "##" sections, more than the ${maxTemplateSections} a template may have`);
 	}
+	return { key: `${uri}@${stamp}`, text, source: displayName(uri), uri };
 }
 
-export function isInside(path: string, root: string): boolean {
-	const rel = relative(root, path);
-	return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+function refused(problem: string, problemUri?: string): ResolvedTemplate {
+	return { ...bundledTemplate, problem: `${problem}. Using the bundled kpt template instead.`, ...(problemUri ? { problemUri } : {}) };
 }
 
-export function describeError(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	switch (code) {
-		case 'ENOENT':
-			return 'it does not exist';
-		case 'EACCES':
-		case 'EPERM':
-			return 'permission denied';
-		case 'EISDIR':
-			return 'it is a folder';
-		default:
-			return error instanceof Error ? error.message : String(error);
+function isPlainFileName(name: string): boolean {
+	return name !== '.' && name !== '..' && !/[/\\]/.test(name);
+}
+
+/** A path relative to a folder URI, or an absolute path, as a URI. */
+export function joinPath(folder: string, path: string): string {
+	if (/^([a-zA-Z]:)?[/\\]/.test(path)) {
+		return URI.parse(folder).with({ path: URI.file(path).path }).toString();
 	}
+	return Utils.joinPath(URI.parse(folder), path.replace(/\\/g, '/')).toString();
+}
+
+export function parentOf(uri: string): string {
+	return Utils.dirname(URI.parse(uri)).toString();
+}
+
+/** How a file is named in messages: its path for `file:` URIs, else the URI. */
+export function displayName(uri: string): string {
+	const parsed = URI.parse(uri);
+	return parsed.scheme === 'file' ? parsed.fsPath : uri;
 }

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -8,13 +8,17 @@ import type { NumberedDoc } from './service/duplicateNumber';
 import type { DesignDocSettings } from './service/settings';
 import type { DocStatus } from './service/status';
 import { describeStatus } from './service/describeStatus';
-import { isInside } from './templates';
+import { confine } from './files/confine';
+import type { FileSystem } from './files/fileSystem';
+import { isInside } from './files/isInside';
 
 /** Files bigger than this are not read for the overview; nobody writes a design doc that long. */
 const maxIndexedBytes = 5 * 1024 * 1024;
 const skippedFolders = new Set(['node_modules', '.git']);
 
 export interface IndexHost {
+	/** Every read goes through it: regular files only, capped, never blocking. */
+	readonly fs: FileSystem;
 	/** Workspace folders, as file system paths. */
 	folders(): readonly string[];
 	settings(folder: string): Promise<DesignDocSettings>;
@@ -145,18 +149,15 @@ export class WorkspaceIndex {
 	private async read(uri: string, path: string, root: string, settings: DesignDocSettings): Promise<void> {
 		let document = this.host.openDocument(uri);
 		if (!document) {
-			try {
-				const stats = await stat(path);
-				if (!stats.isFile() || stats.size > maxIndexedBytes) {
-					this.entries.delete(uri);
-					return;
-				}
-				document = TextDocument.create(uri, 'markdown', 0, (await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
-			} catch {
-				// Deleted or unreadable since it was listed: it is not a doc any more.
+			// A file event may name a link: it is read only if it stays inside the workspace folder.
+			const confined = await confine(this.host.fs, uri, URI.file(root).toString());
+			const read = 'problem' in confined ? confined : await this.host.fs.readText(confined.uri, maxIndexedBytes);
+			if ('problem' in read) {
+				// Deleted, unreadable or not a file since it was listed: it is not a doc any more.
 				this.entries.delete(uri);
 				return;
 			}
+			document = TextDocument.create(uri, 'markdown', 0, read.text.replace(/^\uFEFF/, ''));
 		}
 		const status = await this.host.status(document, path, root, settings);
 		if (!status) {

@@ -9,10 +9,12 @@ import {
 	ExitNotification,
 	InitializeRequest,
 	InitializedNotification,
+	LogMessageNotification,
 	ProtocolConnection,
 	PublishDiagnosticsNotification,
 	PublishDiagnosticsParams,
 	RegistrationRequest,
+	ShowMessageNotification,
 	ShutdownRequest,
 	StreamMessageReader,
 	StreamMessageWriter,
@@ -31,17 +33,32 @@ export class LspClient {
 	private readonly published: PublishDiagnosticsParams[] = [];
 	private readonly waiters: Array<() => void> = [];
 	private readonly notifications: string[] = [];
+	/** Every window/showMessage and window/logMessage text, in order. */
+	readonly messages: string[] = [];
+	/** The window/showMessage texts alone: what a person sees pop up. */
+	readonly shown: string[] = [];
+	private readonly exited: Promise<number | null>;
 	stderr = '';
 
 	constructor(options: { configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown } = {}) {
 		this.process = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+		this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
 			this.published.push(params);
 			this.waiters.splice(0).forEach((wake) => wake());
 		});
 		this.connection.onRequest(RegistrationRequest.type, () => null);
+		for (const type of [ShowMessageNotification.type, LogMessageNotification.type]) {
+			this.connection.onNotification(type, ({ message }) => {
+				this.messages.push(message);
+				if (type === ShowMessageNotification.type) {
+					this.shown.push(message);
+				}
+				this.waiters.splice(0).forEach((wake) => wake());
+			});
+		}
 		for (const method of [statusesChangedNotification.method]) {
 			this.connection.onNotification(method, () => {
 				this.notifications.push(method);
@@ -110,6 +127,22 @@ export class LspClient {
 		return this.notifications.filter((name) => name === method).length;
 	}
 
+	/** Resolves with the first shown or logged message matching `pattern`. */
+	async message(pattern: RegExp): Promise<string> {
+		for (;;) {
+			const found = this.messages.find((message) => pattern.test(message));
+			if (found !== undefined) {
+				return found;
+			}
+			await new Promise<void>((wake) => this.waiters.push(wake));
+		}
+	}
+
+	/** The server process's exit code, once it has exited. */
+	exitCode(): Promise<number | null> {
+		return this.exited;
+	}
+
 	/** The server process's peak resident memory so far (Linux), in MB. */
 	peakRssMb(): number {
 		const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
@@ -128,7 +161,7 @@ export class LspClient {
 	}
 
 	async stop(): Promise<void> {
-		const exited = new Promise((resolve) => this.process.once('exit', resolve));
+		const exited = this.exited;
 		try {
 			await this.connection.sendRequest(ShutdownRequest.type);
 			await this.connection.sendNotification(ExitNotification.type);

@@ -1,5 +1,6 @@
 import { main } from './cli';
 
-const { code, stdout, stderr } = main(process.argv.slice(2));
-process.stderr.write(stderr);
-process.stdout.write(stdout, () => process.exit(code));
+void main(process.argv.slice(2)).then(({ code, stdout, stderr }) => {
+	process.stderr.write(stderr);
+	process.stdout.write(stdout, () => process.exit(code));
+});

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,7 +9,9 @@ import { titleFromFileName } from '../service/names';
 import { normalizeSettings } from '../service/settings';
 import { looksLikeDesignDoc, structuralCheck } from '../service/structuralCheck';
 import { TemplateModels } from '../service/templateModels';
-import { TemplateCache, describeError, isInside } from '../templates';
+import { isInside } from '../files/isInside';
+import { describeError, nodeFileSystem, readRegularFile } from '../files/nodeFileSystem';
+import { TemplateCache, maxTemplateBytes } from '../templates';
 import { FileReport, formatJson, formatSarif, formatText, severityOf } from './report';
 import { formatStatusJson, formatStatusText } from './statusReport';
 
@@ -35,9 +37,12 @@ class UsageError extends Error {}
 
 const skippedFolders = new Set(['node_modules', '.git']);
 
-export function main(argv: readonly string[], cwd = process.cwd()): { code: number; stdout: string; stderr: string } {
+/** Files bigger than this are not design docs: they are refused before they are read. */
+const maxDocumentBytes = 16 * maxTemplateBytes;
+
+export async function main(argv: readonly string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		return run(argv, cwd);
+		return await run(argv, cwd);
 	} catch (error) {
 		if (error instanceof UsageError) {
 			return { code: 2, stdout: '', stderr: `design-doc-lint: ${error.message}\n` };
@@ -46,7 +51,7 @@ export function main(argv: readonly string[], cwd = process.cwd()): { code: numb
 	}
 }
 
-function run(argv: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
+async function run(argv: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -77,17 +82,18 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 		throw new UsageError('no file or folder given. Usage: design-doc-lint [--format text|json|sarif] <file|folder>...');
 	}
 	// The same .designdocrc.json the editor reads, so CI and the editor agree.
-	const config = readConfigFile(cwd);
+	const cwdUri = URI.file(cwd).toString();
+	const config = await readConfigFile(nodeFileSystem, cwdUri);
 	if (config.problems.length > 0) {
 		throw new UsageError(config.problems.join(' '));
 	}
 	const settings = normalizeSettings(withConfigFile({}, config));
-	const templates = new TemplateCache();
+	const templates = new TemplateCache(nodeFileSystem);
 	const models = new TemplateModels();
-	const explicitTemplate = values.template === undefined ? undefined : resolve(cwd, values.template);
+	const explicitTemplate = values.template === undefined ? undefined : URI.file(resolve(cwd, values.template)).toString();
 	const warnings: string[] = [];
 	if (explicitTemplate) {
-		const problem = templates.resolve(undefined, cwd, settings, explicitTemplate).problem;
+		const { problem } = await templates.resolve(undefined, cwdUri, settings, explicitTemplate);
 		if (problem) {
 			throw new UsageError(problem.replace(/ Using the bundled kpt template instead\.$/, ''));
 		}
@@ -95,22 +101,22 @@ function run(argv: readonly string[], cwd: string): { code: number; stdout: stri
 
 	const reports: FileReport[] = [];
 	for (const { path, explicit } of collectFiles(positionals, cwd)) {
-		let text: string;
-		try {
-			text = readFileSync(path, 'utf8');
-		} catch (error) {
-			throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${describeError(error)}.`);
+		const read = await readRegularFile(path, maxDocumentBytes);
+		if ('problem' in read) {
+			throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${read.problem}.`);
 		}
-		const template = templates.resolve(path, cwd, settings, explicitTemplate);
+		const { text } = read;
+		const uri = URI.file(path).toString();
+		const template = await templates.resolve(uri, cwdUri, settings, explicitTemplate);
 		if (template.problem && !warnings.includes(template.problem)) {
 			warnings.push(template.problem);
 		}
-		if (template.path === path) {
+		if (template.uri === uri) {
 			continue;
 		}
 		const file = displayPath(path, cwd);
 		// Like VS Code, drop a BOM so positions match what the editor shows.
-		const document = TextDocument.create(URI.file(path).toString(), 'markdown', 1, text.replace(/^\uFEFF/, ''));
+		const document = TextDocument.create(uri, 'markdown', 1, text.replace(/^\uFEFF/, ''));
 		const relativePath = (isInside(path, cwd) ? relative(cwd, path) : path).split(/[/\\]/).join('/');
 		const sizeKb = Math.ceil(document.getText().length / 1024);
 		if (sizeKb > settings.maxDocumentSizeKb) {

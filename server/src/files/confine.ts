@@ -56,3 +56,26 @@ function splitUri(uri: string): { base: string; segments: string[] } | undefined
 	}
 	return { base: match[1]!.toLowerCase(), segments };
 }
+
+/**
+ * For a file or folder about to be created: `uri` must be inside `root` as
+ * written, and its nearest existing ancestor must be too once links are
+ * followed, so a link in the workspace cannot point the new file elsewhere.
+ */
+export async function confineNew(fs: FileSystem, uri: string, root: string, parentOf: (uri: string) => string): Promise<{ uri: string } | { problem: string }> {
+	if (!isInsideUri(uri, root)) {
+		return { problem: 'it is outside the workspace folder' };
+	}
+	const realRoot = (await fs.realUri(root)) ?? root;
+	for (let current = uri; ; ) {
+		const real = await fs.realUri(current);
+		if (real !== undefined) {
+			return isInsideUri(real, realRoot) ? { uri } : { problem: 'it is reached through a link to a folder outside the workspace folder' };
+		}
+		const parent = parentOf(current);
+		if (parent === current) {
+			return { problem: 'none of its folders exists' };
+		}
+		current = parent;
+	}
+}

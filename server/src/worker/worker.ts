@@ -15,7 +15,11 @@ import { IncrementalParser } from '../service/incremental';
 import { CheckOptions, CheckResult, checkDocument } from '../service/languageService';
 import { newDocText } from '../service/newDoc';
 import { TemplateModels } from '../service/templateModels';
-import type { CheckReply, WorkerAnswer, WorkerMessage, WorkerReplies, WorkerRequest } from './messages';
+import type { CheckReply, WorkerAnswer, WorkerMessage, WorkerReplies, WorkerRequest, WorkerSignal } from './messages';
+import { currentThreadId } from './threadClock';
+
+/** Thrown for a request about a doc version this worker holds no check of. */
+class NotCheckedHere extends Error {}
 
 interface Session {
 	readonly parser: IncrementalParser;
@@ -41,8 +45,11 @@ function handle(request: WorkerRequest): WorkerReplies[WorkerRequest['kind']] {
 			return newDocText(models.get(request.template), request.title);
 	}
 	const analysis = sessions.get(request.uri)?.analysis;
-	if (!analysis || analysis.document.version !== request.version || !analysis.result.isDesignDoc) {
-		// Asked about a version this worker has not checked: nothing safe to say.
+	if (!analysis || analysis.document.version !== request.version) {
+		// Asked about a version this worker has not checked: the server checks it again and asks again.
+		throw new NotCheckedHere();
+	}
+	if (!analysis.result.isDesignDoc) {
 		return request.kind === 'hover' || request.kind === 'fixAll' ? null : [];
 	}
 	const { document, result, options } = analysis;
@@ -84,12 +91,21 @@ function check(request: Extract<WorkerRequest, { kind: 'check' }>): CheckReply {
 	return { isDesignDoc: result.isDesignDoc, diagnostics: result.diagnostics, status: result.status, anchor: result.outline.anchor };
 }
 
-parentPort!.on('message', ({ id, request }: WorkerMessage) => {
+const port = parentPort!;
+const signal = (message: WorkerSignal) => port.postMessage(message);
+const thread = currentThreadId();
+if (thread !== undefined) {
+	signal({ thread });
+}
+
+port.on('message', ({ id, request }: WorkerMessage) => {
+	// The server's clock for this request's budget starts now, not when it was queued.
+	signal({ started: id });
 	let answer: WorkerAnswer;
 	try {
 		answer = { id, reply: handle(request) };
 	} catch (error) {
-		answer = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+		answer = error instanceof NotCheckedHere ? { id, notChecked: true } : { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 	}
-	parentPort!.postMessage(answer);
+	port.postMessage(answer);
 });
