@@ -26,10 +26,10 @@ import {
 	statusesChangedNotification,
 	statusesRequest,
 } from './protocol';
-import { duplicateNumberDiagnostics } from './service/duplicateNumber';
 import { titleFromFileName } from './service/names';
 import { newDocFileName } from './service/newDoc';
 import { ConfigFile, configFileName, readConfigFile, withConfigFile } from './configFile';
+import { DuplicateNumbers } from './duplicateNumbers';
 import { DesignDocSettings, defaultSettings, normalizeSettings } from './service/settings';
 import type { DocStatus } from './service/status';
 import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
@@ -70,6 +70,7 @@ const index = new WorkspaceIndex({
 		return (await check(document, location, settings, false, settings.validationTimeoutMs)).reply.status;
 	},
 });
+const duplicateNumbers = new DuplicateNumbers(() => index.numbered());
 
 connection.onInitialize((params): InitializeResult => {
 	canFetchConfiguration = params.capabilities.workspace?.configuration === true;
@@ -194,6 +195,7 @@ async function reindex(): Promise<void> {
 
 /** Tell the client, and re-publish open docs: a new or renamed file may clash with their numbers. */
 function statusesChanged(): void {
+	duplicateNumbers.invalidate();
 	void connection.sendNotification(statusesChangedNotification);
 	for (const document of documents.all()) {
 		void publish(document.uri);
@@ -376,15 +378,8 @@ async function publish(uri: string): Promise<void> {
 }
 
 /** Diagnostics that need the workspace index: `duplicate-number`. */
-function workspaceDiagnostics(analysis: Analysis): Diagnostic[] {
-	const { document, reply } = analysis;
-	const parsed = URI.parse(document.uri);
-	if (!reply.isDesignDoc || parsed.scheme !== 'file') {
-		return [];
-	}
-	const self = { uri: document.uri, folder: dirname(parsed.fsPath), fileName: basename(parsed.fsPath) };
-	const others = index.numbered().filter((doc) => doc.uri !== document.uri);
-	return duplicateNumberDiagnostics(document, self, [self, ...others], reply.anchor, analysis.settings);
+function workspaceDiagnostics({ document, reply, settings }: Analysis): Diagnostic[] {
+	return reply.isDesignDoc ? duplicateNumbers.diagnostics(document, reply.anchor, settings) : [];
 }
 
 /** One document version, checked by the worker (or, when that was not possible, by the line scanner). */
@@ -440,6 +435,7 @@ async function analyze(uri: string): Promise<Analysis | undefined> {
 			retries.reset(uri);
 		}
 		if (index.set(uri, analysis.reply.status)) {
+			duplicateNumbers.invalidate();
 			scheduleStatusNotification();
 		}
 	}

@@ -35,6 +35,18 @@ export function isIncluded(relativePath: string, settings: DesignDocSettings): b
 	return matches(relativePath, settings.include);
 }
 
+/** Compiled globs per list: compiling costs more than the rest of a keystroke's rules. */
+const matchers = new Map<string, (path: string) => boolean>();
+
 function matches(path: string, globs: readonly string[]): boolean {
-	return globs.length > 0 && picomatch.isMatch(path, globs as string[], { dot: true });
+	if (globs.length === 0) {
+		return false;
+	}
+	const key = globs.join('\n');
+	let matcher = matchers.get(key);
+	if (!matcher) {
+		matcher = picomatch(globs as string[], { dot: true });
+		matchers.set(key, matcher);
+	}
+	return matcher(path);
 }
