@@ -141,12 +141,23 @@ function matchSections(
 	const matched = new Array<number>(starts.length).fill(-1);
 	const declared = new Set<number>();
 	const taken = new Set<number>();
-	const claim = (test: (text: string, section: TemplateSection) => boolean, isDeclared = false) => {
-		texts.forEach((text, position) => {
+	// Every doc heading meets every template section: normalise each once, so a
+	// 3,000-heading doc against a 200-section template costs string compares only.
+	const spellings = texts.map(spelling);
+	const keys = texts.map(compactKey);
+	const sectionSpellings = template.sections.map((section) => spelling(section.heading));
+	const sectionKeys = template.sections.map((section) => compactKey(section.heading));
+	const synonymSpellings = template.sections.map((section) =>
+		Object.entries(synonyms)
+			.filter(([heading]) => compactKey(heading) === compactKey(section.heading))
+			.flatMap(([, alternatives]) => alternatives.map(spelling)),
+	);
+	const claim = (test: (position: number, candidate: number) => boolean, isDeclared = false) => {
+		texts.forEach((_, position) => {
 			if (matched[position] !== -1) {
 				return;
 			}
-			const index = template.sections.findIndex((section, candidate) => !taken.has(candidate) && test(text, section));
+			const index = template.sections.findIndex((_, candidate) => !taken.has(candidate) && test(position, candidate));
 			if (index >= 0) {
 				matched[position] = index;
 				taken.add(index);
@@ -159,18 +170,21 @@ function matchSections(
 	// Exact spellings first, so `## Open issues` never steals the section a
 	// correctly spelled `## Open Issues/Questions` further down stands for;
 	// then the team's own synonyms, which are as good as exact; then variants.
-	claim((text, section) => sameSpelling(text, section.heading));
-	claim(
-		(text, section) =>
-			Object.entries(synonyms).some(
-				([heading, alternatives]) => compactKey(heading) === compactKey(section.heading) && alternatives.some((alternative) => sameSpelling(text, alternative)),
-			),
-		true,
-	);
-	claim((text, section) => compactKey(text) === compactKey(section.heading) || shortForms(section.heading).has(compactKey(text)));
+	claim((position, candidate) => spellings[position] === sectionSpellings[candidate]);
+	claim((position, candidate) => synonymSpellings[candidate]!.includes(spellings[position]!), true);
+	const sectionForms = template.sections.map((section) => shortForms(section.heading));
+	claim((position, candidate) => keys[position] === sectionKeys[candidate] || sectionForms[candidate]!.has(keys[position]!));
 
+	// Where each section ends: at the next heading of level 1 or 2, found in one pass from the end.
+	const ends = new Array<number>(nodes.length);
+	for (let index = nodes.length - 1, next = -1; index >= 0; index--) {
+		ends[index] = next;
+		if (isHeading(nodes[index]!, 2)) {
+			next = index;
+		}
+	}
 	return starts.map((index, position) => {
-		const end = nodes.findIndex((node, after) => after > index && isHeading(node, 2));
+		const end = ends[index]!;
 		const templateIndex = matched[position]!;
 		const section = template.sections[templateIndex];
 		return {
@@ -187,7 +201,11 @@ function matchSections(
 
 /** Spelled as the template spells it; only runs of spaces may differ. */
 function sameSpelling(text: string, heading: string): boolean {
-	return text.replace(/\s+/g, ' ') === heading.replace(/\s+/g, ' ');
+	return spelling(text) === spelling(heading);
+}
+
+function spelling(text: string): string {
+	return text.replace(/\s+/g, ' ');
 }
 
 /**

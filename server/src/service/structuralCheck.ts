@@ -27,12 +27,12 @@ export function structuralCheck(
 	const headings = scanHeadings(text).filter((heading) => heading.depth === 2);
 	const found: Finding[] = [];
 	const present = new Map<number, ScannedHeading>();
+	// Keys computed once: every heading meets every section, and docs and templates may be big.
+	const sectionKeys = sections.map((section) => compactKey(section.name));
+	const sectionForms = sections.map((section) => shortForms(section.name));
 	for (const heading of headings) {
-		const index = sections.findIndex(
-			(section, candidate) =>
-				!present.has(candidate) &&
-				(compactKey(heading.text) === compactKey(section.name) || shortForms(section.name).has(compactKey(heading.text))),
-		);
+		const key = compactKey(heading.text);
+		const index = sectionKeys.findIndex((sectionKey, candidate) => !present.has(candidate) && (key === sectionKey || sectionForms[candidate]!.has(key)));
 		if (index >= 0) {
 			present.set(index, heading);
 		}
