@@ -1,5 +1,5 @@
 import { commands, window } from 'vscode';
-import { CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient/node';
+import { CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient';
 
 /** More crashes than this within `window` and the server is not restarted on its own. */
 const maxRestarts = 4;

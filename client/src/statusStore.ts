@@ -1,5 +1,5 @@
 import { Disposable, EventEmitter } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { type DocStatusReport, refreshRequest, statusesChangedNotification, statusesRequest } from '../../server/src/protocol';
 
 /** The client's copy of every doc's status, fetched from the server whenever it says they changed. */
@@ -9,7 +9,7 @@ export class StatusStore implements Disposable {
 	readonly onDidChange = this.changed.event;
 	private readonly subscription: Disposable;
 
-	constructor(private readonly client: LanguageClient) {
+	constructor(private readonly client: BaseLanguageClient) {
 		this.subscription = client.onNotification(statusesChangedNotification, () => void this.fetch());
 	}
 
