@@ -67,7 +67,17 @@ const index = new WorkspaceIndex({
 	openDocument: (uri) => documents.get(uri),
 	status: async (document, path, root, settings) => {
 		const location = { path, root, relativePath: relative(root, path).split(/[/\\]/).join('/') };
-		return (await check(document, location, settings, false, settings.validationTimeoutMs)).reply.status;
+		const { uri } = document;
+		const analysis = await check(document, location, settings, false, settings.validationTimeoutMs * retries.scale(uri));
+		// An open doc's retries follow its analysis; a doc on disk is read and checked again.
+		if (!documents.get(uri)) {
+			if (analysis.timedOut) {
+				retries.timedOut(uri);
+			} else {
+				retries.reset(uri);
+			}
+		}
+		return analysis.reply.status;
 	},
 });
 const duplicateNumbers = new DuplicateNumbers(() => index.numbered());
@@ -404,7 +414,9 @@ const retries = new Retries({
 	pauseMs: 500,
 	busy: () => service.busy || pending.size > 0,
 	retry: (uri) => {
-		if (analyses.get(uri)?.timedOut) {
+		if (!documents.get(uri)) {
+			void index.update([uri]).then(statusesChanged);
+		} else if (analyses.get(uri)?.timedOut) {
 			analyses.delete(uri);
 			void publish(uri);
 		}
@@ -469,7 +481,7 @@ async function check(document: TextDocument, location: Location, settings: Desig
 			if (error instanceof OverBudget) {
 				// Expected on a busy machine or a huge doc: one line, no stack trace.
 				connection.console.warn(`Ran out of time checking ${document.uri}: ${error.message}.`);
-				return { ...skipped(document, location, settings, template, outOfTime(document.uri, budgetMs, settings)), timedOut: keep };
+				return { ...skipped(document, location, settings, template, outOfTime(document.uri, budgetMs, settings)), timedOut: true };
 			}
 			// Another request's time-out replaced the worker under this one: ask again.
 			if (!(error instanceof WorkerRestarted) || attempt >= 2) {

@@ -19,7 +19,7 @@ import {
 	ShutdownRequest,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { newDocRequest, statusesRequest } from '../../server/src/protocol';
+import { newDocRequest, statusesChangedNotification, statusesRequest } from '../../server/src/protocol';
 import { checkDocument } from '../../server/src/service/languageService';
 import { normalizeSettings } from '../../server/src/service/settings';
 import { corpus, kptTemplate } from '../helpers';
@@ -44,6 +44,11 @@ test('with four CPU-bound processes beside it, every kpt doc gets its full findi
 	const client = new LspClient();
 	try {
 		await client.initialize({ rootUri: uriOf(workspace) });
+		// The Design Docs view, from the index of the docs on disk, before any is opened.
+		await client.notification(statusesChangedNotification.method);
+		const indexed = (await client.connection.sendRequest(statusesRequest)) as { path: string; description: string }[];
+		assert.equal(indexed.length, 8);
+		assert.deepEqual(indexed.filter((report) => /not fully checked/i.test(report.description)), []);
 		await Promise.all(names.map((name) => client.open(uriOf(join(docs, name)), readFileSync(join(docs, name), 'utf8'))));
 		for (const name of names) {
 			const { diagnostics } = await client.diagnostics(uriOf(join(docs, name)));
