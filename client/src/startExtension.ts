@@ -1,6 +1,6 @@
 import { ExtensionContext, Position, Range, Selection, SnippetString, TextEditorRevealType, Uri, commands, window, workspace } from 'vscode';
 import { type BaseLanguageClient, ExecuteCommandRequest, type LanguageClientOptions } from 'vscode-languageclient';
-import { type FixAllArguments, type InitializationOptions, editorCommands, fixAllCommand, newDocRequest } from '../../server/src/protocol';
+import { type FixAllArguments, type InitializationOptions, checkStateRequest, editorCommands, fixAllCommand, newDocRequest } from '../../server/src/protocol';
 import { titleProblem } from '../../server/src/service/names';
 import { CrashHandler } from './crashHandler';
 import { DesignDocsTree, type Node } from './designDocsTree';
@@ -59,6 +59,8 @@ export async function startExtension(
 			await store.fetch();
 		}),
 		commands.registerCommand('designDoc.refresh', () => store.refresh()),
+		// Not in the palette: for tests that wait on the server's state (test/e2e; README "Real-editor tests").
+		commands.registerCommand('designDoc.checkState', (uri: string) => languageClient.sendRequest(checkStateRequest, { textDocument: { uri } })),
 		commands.registerCommand('designDoc.fixAll', async () => {
 			const editor = window.activeTextEditor;
 			if (!editor || editor.document.languageId !== 'markdown') {

@@ -52,3 +52,18 @@ export interface NewDocParams {
 export type NewDocResult = { readonly uri: string; readonly text: string } | { readonly error: string };
 
 export const newDocRequest = new RequestType<NewDocParams, NewDocResult, void>('designDoc/newDocument');
+
+/**
+ * What the server last published for an open document. For tests that must wait on the
+ * server's state, not on time (the client's `designDoc.checkState` command; README "Testing").
+ */
+export interface CheckState {
+	/** The document's version as the server has it; undefined for a document it does not know. */
+	readonly version: number | undefined;
+	/** The diagnostics last published: for which version, how many, and whether a full check made them (not only the structural check). */
+	readonly published: { readonly version: number; readonly count: number; readonly full: boolean } | undefined;
+	/** A check of the document is scheduled or under way: more diagnostics are coming. */
+	readonly busy: boolean;
+}
+
+export const checkStateRequest = new RequestType<{ readonly uri: string }, CheckState, void>('designDoc/checkState');

@@ -19,6 +19,7 @@ import {
 	type FixAllArguments,
 	type InitializationOptions,
 	type NewDocResult,
+	checkStateRequest,
 	fixAllCommand,
 	fixAllKind,
 	newDocRequest,
@@ -26,6 +27,7 @@ import {
 	statusesChangedNotification,
 	statusesRequest,
 } from './protocol';
+import { CheckStates } from './checkStates';
 import { titleFromFileName } from './service/names';
 import { newDocFileName } from './service/newDoc';
 import { ConfigFile, configFileName, readConfigFile, withConfigFile } from './configFile';
@@ -60,6 +62,7 @@ const settingsCache = new Map<string, Promise<DesignDocSettings>>();
 /** Per document: cancels its scheduled validation. */
 const pending = new Map<string, () => void>();
 const reportedProblems = new Set<string>();
+const checkStates = new CheckStates();
 const index = new WorkspaceIndex({
 	fs,
 	folders: () => workspaceFolders,
@@ -214,6 +217,14 @@ function statusesChanged(): void {
 
 connection.onRequest(statusesRequest, live(() => index.reports()));
 
+connection.onRequest(checkStateRequest, live((params) => {
+	const uri: unknown = params?.uri;
+	if (typeof uri !== 'string') {
+		throw new ResponseError(ErrorCodes.InvalidParams, 'designDoc/checkState: `uri` must be a string.');
+	}
+	return checkStates.state(uri, documents.get(uri)?.version, pending.has(uri));
+}));
+
 connection.onRequest(refreshRequest, live(async () => {
 	settingsCache.clear();
 	analyses.clear();
@@ -256,6 +267,7 @@ documents.onDidClose(({ document }) => {
 	settingsCache.delete(document.uri);
 	analyses.delete(document.uri);
 	retries.reset(document.uri);
+	checkStates.forget(document.uri);
 	void service.request({ kind: 'forget', uri: document.uri }, defaultSettings.validationTimeoutMs).catch(() => undefined);
 	void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 	// Unsaved edits are gone with the editor: the overview goes back to what is on disk.
@@ -370,21 +382,26 @@ function schedule(uri: string): void {
 	});
 }
 
-async function publish(uri: string): Promise<void> {
-	const analysis = await analyze(uri);
-	if (!analysis) {
-		// Not validated (a notebook cell): say so with an empty list rather than nothing.
-		if (documents.get(uri)) {
-			void connection.sendDiagnostics({ uri, diagnostics: [] });
+function publish(uri: string): Promise<void> {
+	return checkStates.track(uri, async () => {
+		const analysis = await analyze(uri);
+		if (!analysis) {
+			// Not validated (a notebook cell): say so with an empty list rather than nothing.
+			const document = documents.get(uri);
+			if (document) {
+				void connection.sendDiagnostics({ uri, diagnostics: [] });
+				checkStates.record(uri, { version: document.version, count: 0, full: true });
+			}
+			return;
 		}
-		return;
-	}
-	// A newer version is on its way: its own validation will publish.
-	if (documents.get(uri)?.version === analysis.document.version) {
-		const templateProblem = templateProblems.get(uri);
-		const diagnostics = [...(templateProblem ? [templateProblem] : []), ...analysis.reply.diagnostics, ...workspaceDiagnostics(analysis)];
-		void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics });
-	}
+		// A newer version is on its way: its own validation will publish.
+		if (documents.get(uri)?.version === analysis.document.version) {
+			const templateProblem = templateProblems.get(uri);
+			const diagnostics = [...(templateProblem ? [templateProblem] : []), ...analysis.reply.diagnostics, ...workspaceDiagnostics(analysis)];
+			void connection.sendDiagnostics({ uri, version: analysis.document.version, diagnostics });
+			checkStates.record(uri, { version: analysis.document.version, count: diagnostics.length, full: !analysis.skipped });
+		}
+	});
 }
 
 /** Diagnostics that need the workspace index: `duplicate-number`. */

@@ -21,21 +21,27 @@
 // The .vsix is packaged as `npm run package` does (production build, same vsce flags) in
 // out/e2e/vsix/, leaving dist/ alone. Screenshots go to out/e2e/screenshots/; with
 // E2E_SCREENSHOTS=1 they are also written to media/ (the README's pictures).
-// Environment: E2E_TIMEOUT_MS (per phase, default 180000), E2E_VERBOSE=1 (server and browser
-// output too), E2E_KEEP=1 (keep the temp folder), CHROMIUM_PATH (default /usr/bin/chromium),
-// E2E_GREP (mocha grep; the UI phase is skipped unless listed in --only).
+// Nothing waits on a fixed time: the suite waits on events and on the server's state (see
+// test/e2e/suite/helpers.ts), and a phase may run as long as it makes progress. A phase fails
+// when no test (or UI step) finished for E2E_TIMEOUT_MS (default 720000, longer than mocha's
+// own per-test backstop), naming the test it was in.
+// Environment: E2E_TIMEOUT_MS (see above), E2E_WAIT_MS (the longest one wait in the suite may
+// last, default 120000), E2E_VERBOSE=1 (server and browser output too), E2E_KEEP=1 (keep the
+// temp folder), CHROMIUM_PATH (default /usr/bin/chromium), E2E_GREP (mocha grep; the UI phase is
+// skipped unless listed in --only).
 //
 // Needs `npm run build` first (the extension's dist/). Exit status 0 only if every test passed.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
 import {
 	EXTENSION_ID,
 	HarnessError,
 	ROOT,
 	VERBOSE,
+	Watchdog,
 	buildSuite,
 	checkExtensionBuilt,
 	checkSystemPackages,
@@ -57,7 +63,7 @@ import {
 
 const VSIX_HOST = join(ROOT, 'test', 'e2e', 'vsix-host');
 const VSIX_OUT = join(ROOT, 'out', 'e2e', 'vsix', 'design-doc-assistant.vsix');
-const PHASE_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
+const STALL_MS = Number(process.env.E2E_TIMEOUT_MS || 720_000);
 const PHASES = ['source', 'vsix', 'ui'];
 
 // ---------------------------------------------------------------- options
@@ -155,7 +161,13 @@ async function mochaPhase({ name, title, suiteIndex, developmentPath, extensions
 			page.on('console', (msg) => VERBOSE && console.log(`[browser:${msg.type()}]`, msg.text()));
 			page.on('crash', () => settle.rej(new HarnessError('the workbench page crashed')));
 			server.exited.then(({ code, signal }) => settle.rej(new HarnessError(`the VS Code server exited (${code ?? signal})`)));
-			const timer = setTimeout(() => settle.rej(new HarnessError(`timed out after ${PHASE_TIMEOUT_MS / 1000}s`)), PHASE_TIMEOUT_MS);
+			// Every write of the results file (a test started or ended) is progress.
+			const watchdog = new Watchdog(STALL_MS, () => {
+				const at = readResults(resultsFile)?.current;
+				const where = at ? `the suite was running "${at}"` : 'the suite never started: the workbench or its extension host did not come up';
+				settle.rej(new HarnessError(`no test finished for ${STALL_MS / 1000}s (E2E_TIMEOUT_MS): ${where}`));
+			});
+			const watcher = watch(dirname(resultsFile), (_, file) => file === basename(resultsFile) && watchdog.progress());
 			const payload = [
 				['extensionDevelopmentPath', remoteUri(port, developmentPath)],
 				['extensionTestsPath', remoteUri(port, suiteIndex)],
@@ -171,7 +183,8 @@ async function mochaPhase({ name, title, suiteIndex, developmentPath, extensions
 			} catch (err) {
 				failure = err;
 			} finally {
-				clearTimeout(timer);
+				watchdog.stop();
+				watcher.close();
 			}
 			const results = readResults(resultsFile);
 			let passed = results?.passed ?? 0;
@@ -210,12 +223,18 @@ async function uiPhase({ extensionsDir }) {
 			gone.catch(() => {});
 			server.exited.then(({ code, signal }) => serverGone(new HarnessError(`the VS Code server exited (${code ?? signal})`)));
 			await page.goto(workbenchUrl(port, dirs.workspace, [['skipWelcome', 'true']]));
-			let timer;
-			const timeout = new Promise((_, rej) => (timer = setTimeout(() => rej(new HarnessError(`timed out after ${PHASE_TIMEOUT_MS / 1000}s`)), PHASE_TIMEOUT_MS)));
+			let stalled;
+			const stall = new Promise((_, rej) => (stalled = rej));
+			let step = 'waiting for the workbench';
+			const watchdog = new Watchdog(STALL_MS, () => stalled(new HarnessError(`no UI step finished for ${STALL_MS / 1000}s (E2E_TIMEOUT_MS): the phase was at: ${step}`)));
+			const progress = (next) => {
+				step = next;
+				watchdog.progress();
+			};
 			try {
-				return await Promise.race([runUiSteps(page, { workspace: dirs.workspace }), timeout, gone]);
+				return await Promise.race([runUiSteps(page, { workspace: dirs.workspace, progress }), stall, gone]);
 			} finally {
-				clearTimeout(timer);
+				watchdog.stop();
 			}
 		} finally {
 			await context.close().catch(() => {});

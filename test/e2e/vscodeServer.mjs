@@ -41,6 +41,28 @@ export const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`
 
 export class HarnessError extends Error {}
 
+/**
+ * Fails a phase that stops making progress, however long it runs while it does: `onStall`
+ * runs once no `progress()` came for `ms`. On a loaded machine a whole phase may take many
+ * minutes; only a stall is an error.
+ */
+export class Watchdog {
+	constructor(ms, onStall) {
+		this.ms = ms;
+		this.onStall = onStall;
+		this.progress();
+	}
+
+	progress() {
+		clearTimeout(this.timer);
+		this.timer = setTimeout(this.onStall, this.ms);
+	}
+
+	stop() {
+		clearTimeout(this.timer);
+	}
+}
+
 // ---------------------------------------------------------------- prerequisites
 
 export function which(cmd) {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, codeOf, openDoc, resetEditors, waitFor, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, codeOf, designDocDiagnostics, openDoc, resetEditors, waitFor, waitForDiagnostics } from './helpers';
 
 const hasCode = (code: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
 
@@ -54,7 +54,7 @@ suite('Design Doc Assistant in VS Code', () => {
 		const uri = editor.document.uri;
 		await waitForDiagnostics(uri, hasCode('placeholder'));
 		// The old client's diagnostics are cleared when it stops; the new server publishes afresh.
-		const cleared = waitForDiagnostics(uri, (ds) => ds.length === 0, 'the diagnostics to be cleared by the restart');
+		const cleared = waitFor(() => designDocDiagnostics(uri).length === 0, { what: 'the diagnostics to be cleared by the restart' });
 		await vscode.commands.executeCommand('designDoc.restartServer');
 		await cleared;
 		await waitForDiagnostics(uri, hasCode('placeholder'), 'the diagnostics to come back after the restart');

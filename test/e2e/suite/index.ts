@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
+import { WAIT_MS } from './helpers';
 
 export function run(): Promise<void> {
 	// The reporter logs printf-style (`'%s (%dms)', title, ms`); format it here, since a browser
@@ -13,7 +14,9 @@ export function run(): Promise<void> {
 	Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
 	const mocha = new Mocha({
 		ui: 'tdd',
-		timeout: 60_000,
+		// A backstop for a test stuck outside the helpers' waits (each bounded by WAIT_MS, with a
+		// message saying what it waited for): room for several such waits on a loaded machine.
+		timeout: 5 * WAIT_MS,
 		color: false,
 		reporter: 'spec',
 		...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}),
@@ -23,9 +26,10 @@ export function run(): Promise<void> {
 	for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
 		mocha.addFile(path.join(__dirname, file));
 	}
-	// For test/e2e/runner.mjs: counts, written as the run goes, so a crash or timeout still tells.
+	// For test/e2e/runner.mjs: counts and the test under way, written as the run goes, so a crash
+	// or a stall still tells (the runner's watchdog reads each write as progress).
 	const resultsFile = process.env.E2E_RESULTS_FILE;
-	const counts = { passed: 0, failed: 0, pending: 0, total: 0, done: false };
+	const counts = { passed: 0, failed: 0, pending: 0, total: 0, done: false, current: '' };
 	const save = () => {
 		if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(counts));
 	};
@@ -38,6 +42,7 @@ export function run(): Promise<void> {
 				if (failures > 0) reject(new Error(`${failures} test(s) failed.`));
 				else resolve();
 			});
+			runner.on('test', (t) => ((counts.current = t.fullTitle()), save()));
 			runner.on('pass', () => (counts.passed++, counts.total++, save()));
 			runner.on('fail', (t) => {
 				counts.failed++;
