@@ -66,4 +66,4 @@ export interface CheckState {
 	readonly busy: boolean;
 }
 
-export const checkStateRequest = new RequestType<{ readonly uri: string }, CheckState, void>('designDoc/checkState');
+export const checkStateRequest = new RequestType<{ readonly textDocument: { readonly uri: string } }, CheckState, void>('designDoc/checkState');

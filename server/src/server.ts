@@ -218,10 +218,7 @@ function statusesChanged(): void {
 connection.onRequest(statusesRequest, live(() => index.reports()));
 
 connection.onRequest(checkStateRequest, live((params) => {
-	const uri: unknown = params?.uri;
-	if (typeof uri !== 'string') {
-		throw new ResponseError(ErrorCodes.InvalidParams, 'designDoc/checkState: `uri` must be a string.');
-	}
+	const uri = uriOf(params);
 	return checkStates.state(uri, documents.get(uri)?.version, pending.has(uri));
 }));
 

@@ -14,7 +14,7 @@ test('checkState follows a document: unknown, published at each version, closed'
 	try {
 		await client.initialize();
 		const uri = 'untitled:Checked';
-		const state = () => client.connection.sendRequest(checkStateRequest, { uri });
+		const state = () => client.connection.sendRequest(checkStateRequest, { textDocument: { uri } });
 		assert.deepEqual(await state(), { busy: false }, 'an unknown document: no version, nothing published');
 
 		await client.open(uri, doc, 1);
@@ -44,7 +44,7 @@ test('checkState says when only the structural check ran', async () => {
 		await client.open(uri, text);
 		const { diagnostics } = await client.diagnostics(uri);
 		assert.ok(diagnostics.some((d) => d.code === 'validation-skipped'));
-		assert.deepEqual(await client.connection.sendRequest(checkStateRequest, { uri }), {
+		assert.deepEqual(await client.connection.sendRequest(checkStateRequest, { textDocument: { uri } }), {
 			version: 1,
 			published: { version: 1, count: diagnostics.length, full: false },
 			busy: false,
@@ -54,13 +54,13 @@ test('checkState says when only the structural check ran', async () => {
 	}
 });
 
-test('checkState without a uri is refused with InvalidParams', async () => {
+test('checkState without a textDocument.uri is refused with InvalidParams', async () => {
 	const client = new LspClient();
 	try {
 		await client.initialize();
 		await assert.rejects(
-			client.connection.sendRequest(checkStateRequest.method, {}),
-			(error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams && /uri/.test(error.message),
+			client.connection.sendRequest(checkStateRequest.method, { textDocument: {} }),
+			(error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams && /textDocument\.uri/.test(error.message),
 		);
 	} finally {
 		await client.stop();
