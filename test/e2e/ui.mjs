@@ -180,7 +180,7 @@ const steps = [
 			await page.locator('.monaco-editor .squiggly-warning').first().waitFor(); // `# Title`, line 1
 			await page.keyboard.press('Control+Shift+M');
 			const problems = page.locator('.markers-panel .monaco-list-row');
-			for (const text of ['Missing section `## User Guide`: expected after `## Design`.', "Title `Title` is the template's placeholder", 'has no resolution']) {
+			for (const text of ['Missing section "## User Guide": expected after "## Design".', 'Title "Title" is the template\'s placeholder', 'has no resolution']) {
 				await problems.filter({ hasText: text }).waitFor();
 			}
 			check((await problems.filter({ hasText: 'missing-section' }).count()) === 1, 'the Problems panel does not name the code missing-section');
@@ -199,15 +199,15 @@ const steps = [
 		},
 	},
 	{
-		title: 'Ctrl+. opens the quick fix menu; picking "Insert section ## User Guide" inserts it and the error goes',
+		title: 'Ctrl+. opens the quick fix menu; picking "Insert section "## User Guide"" inserts it and the error goes',
 		async run(page) {
 			await goToLine(page, 58);
 			await page.keyboard.press('Control+.');
-			const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert section ## User Guide' });
+			const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert section "## User Guide"' });
 			await fix.waitFor();
 			await screenshot(page, 'quick-fix.png');
 			// The preferred fix comes first and has the focus; the pointer is blocked until the mouse moves.
-			await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Insert section ## User Guide' }).waitFor();
+			await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Insert section "## User Guide"' }).waitFor();
 			await page.keyboard.press('Enter');
 			await page.locator('.action-widget').waitFor({ state: 'hidden' });
 			await page.locator('.markers-panel .monaco-list-row', { hasText: 'Missing section' }).waitFor({ state: 'detached' });

@@ -26,7 +26,7 @@ test('publishes the exact diagnostics for the version opened', async () => {
 				severity: 1,
 				code: 'missing-metadata',
 				source: 'design-doc',
-				message: 'Missing metadata `Approver:` in the header: expected a line like `* Approver: \\<kpt-maintainer\\>`.',
+				message: 'Missing metadata "Approver:" in the header: expected a line like "* Approver: <kpt-maintainer>".',
 				data: { code: 'missing-metadata', label: 'Approver', insertAt: 58 },
 			},
 		],

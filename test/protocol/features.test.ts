@@ -55,7 +55,7 @@ test('quick fixes: exact payload, versioned, marked preferred', async () => {
 	});
 	assert.deepEqual(actions, [
 		{
-			title: 'Rename heading to `## User Guide`',
+			title: 'Rename heading to "## User Guide"',
 			kind: 'quickfix',
 			diagnostics: [variant],
 			isPreferred: true,

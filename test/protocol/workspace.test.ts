@@ -82,14 +82,14 @@ test('duplicate-number: reported with the other doc as related information, fixe
 	await client.open(uri, readFileSync(join(docs(), '03-pipeline-merge.md'), 'utf8'));
 	const { diagnostics } = await client.diagnostics(uri);
 	const duplicate = diagnostics.find((diagnostic) => diagnostic.code === 'duplicate-number')!;
-	assert.equal(duplicate.message, 'Number `03` is also used by `03-copy-of-merge.md`: expected a number of its own, such as `09-pipeline-merge.md`.');
+	assert.equal(duplicate.message, 'Number "03" is also used by "03-copy-of-merge.md": expected a number of its own, such as "09-pipeline-merge.md".');
 	assert.deepEqual(duplicate.relatedInformation, [
 		{ location: { uri: pathToFileURL(copy).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: '03-copy-of-merge.md has the same number' },
 	]);
 	const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: duplicate.range, context: { diagnostics: [duplicate] } });
 	assert.deepEqual(actions, [
 		{
-			title: 'Rename file to `09-pipeline-merge.md`, the next free number',
+			title: 'Rename file to "09-pipeline-merge.md", the next free number',
 			kind: 'quickfix',
 			diagnostics: [duplicate],
 			edit: { documentChanges: [{ kind: 'rename', oldUri: uri, newUri: uriOf('09-pipeline-merge.md'), options: { overwrite: false, ignoreIfExists: false } }] },

@@ -23,9 +23,9 @@ test('the template file itself is never reported on', () => {
 test('file-name: NN-lower-case-with-dashes.md, with a suggested name', () => {
 	assert.deepEqual(check(complete, { relativePath: 'design-docs/09-faster-rendering.md' }), []);
 	assert.deepEqual(check(complete, { relativePath: 'design-docs/9_Faster Rendering.md' }).map(describe), [
-		'1:1-1:27 file-name File name `9_Faster Rendering.md` does not follow `NN-lower-case-with-dashes.md`: expected a name like `09-faster-rendering.md`.',
+		'1:1-1:27 file-name File name "9_Faster Rendering.md" does not follow "NN-lower-case-with-dashes.md": expected a name like "09-faster-rendering.md".',
 	]);
-	assert.match(check(complete, { relativePath: 'Faster.md' }).map(describe)[0]!, /expected a name like `NN-faster.md`/);
+	assert.match(check(complete, { relativePath: 'Faster.md' }).map(describe)[0]!, /expected a name like "NN-faster.md"/);
 	assert.deepEqual(check(complete, { relativePath: undefined }), [], 'untitled docs have no file name to check');
 });
 

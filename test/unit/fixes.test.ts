@@ -128,10 +128,10 @@ test('fix-all inserts missing sections in template order with the guidance as a 
 test('exact edits: mark Not Yet Resolved, rename a variant, remove guidance, add metadata, title from file name', () => {
 	const cases: [string, string, string, string][] = [
 		['unresolved-question.md', 'unresolved-question', 'Mark as Not Yet Resolved', '### Where does the cache live? 📦\n\nWe could use the home folder.\n\n#### Sub-point\n\nOr a temp folder.\n\nResolution: __Not Yet Resolved__\n\n### Who clears it?'],
-		['heading-variant.md', 'heading-variant', 'Rename heading to `## User Guide`', '## User Guide\n\nRun it twice.'],
+		['heading-variant.md', 'heading-variant', 'Rename heading to "## User Guide"', '## User Guide\n\nRun it twice.'],
 		['template-text.md', 'template-text', 'Remove the leftover template guidance', '* Approver: Grace Hopper\n\n## Why'],
-		['missing-metadata-absent.md', 'missing-metadata', 'Add the metadata line `* Approver:`', '* **Author(s):** Ada Lovelace\n* Approver: \n\n## Why'],
-		['placeholder.md', 'placeholder', 'Replace `Title` with `Faster Rendering`', '# Faster Rendering\n'],
+		['missing-metadata-absent.md', 'missing-metadata', 'Add the metadata line "* Approver:"', '* **Author(s):** Ada Lovelace\n* Approver: \n\n## Why'],
+		['placeholder.md', 'placeholder', 'Replace "Title" with "Faster Rendering"', '# Faster Rendering\n'],
 	];
 	for (const [name, code, title, expected] of cases) {
 		const text = fixture('rules', name);
@@ -158,7 +158,7 @@ test('with editor actions: "Add a resolution" is a snippet with the cursor after
 	const approver = diagnostics.find((diagnostic) => diagnostic.message.includes('kpt-maintainer'))!;
 	const [select] = fixesFor(document, approver, withEditor);
 	assert.deepEqual([select!.title, select!.edits, select!.editorAction], [
-		'Select `<kpt-maintainer>` to type over it',
+		'Select "<kpt-maintainer>" to type over it',
 		[],
 		{ kind: 'select', start: document.offsetAt(approver.range.start), end: document.offsetAt(approver.range.end) },
 	]);

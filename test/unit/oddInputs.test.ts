@@ -26,7 +26,7 @@ test('a required heading only inside a fence or a comment is missing', () => {
 	const hidden = complete.replace('## User Guide', '```\n## User Guide\n```').replace('## Alternatives Considered', '<!--\n## Alternatives Considered\n-->');
 	assert.deepEqual(
 		check(hidden).filter((diagnostic) => diagnostic.code === 'missing-section').map((diagnostic) => diagnostic.message),
-		['Missing section `## User Guide`: expected after `## Design`.', 'Missing section `## Alternatives Considered`: expected after `## Open Issues/Questions`.'],
+		['Missing section "## User Guide": expected after "## Design".', 'Missing section "## Alternatives Considered": expected after "## Open Issues/Questions".'],
 	);
 });
 

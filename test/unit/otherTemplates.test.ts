@@ -53,25 +53,25 @@ test('findings follow each template, and none of kpt\'s sections is demanded', (
 	);
 	assert.deepEqual(found, {
 		rfc: [
-			'14 missing-section Missing section `## Drawbacks`: expected after `## Detailed Design`.',
-			"14 heading-variant Heading `## Detailed design` is a variant of the template's `## Detailed Design`: expected `## Detailed Design`.",
-			'20 unresolved-question Question `Where does the cache live?` has no resolution: expected `Outcome: …` or `__Open__` under it.',
+			'14 missing-section Missing section "## Drawbacks": expected after "## Detailed Design".',
+			'14 heading-variant Heading "## Detailed design" is a variant of the template\'s "## Detailed Design": expected "## Detailed Design".',
+			'20 unresolved-question Question "Where does the cache live?" has no resolution: expected "Outcome: …" or "__Open__" under it.',
 		],
 		kep: [
-			'4 placeholder Placeholder `\\<reviewers\\>` left in `Reviewers`: expected a real value.',
-			'6 missing-section Missing section `## Motivation`: expected after `## Summary`.',
-			'14 empty-section Section `## Alternatives` is empty: expected text of its own under the heading.',
-			'16 placeholder Placeholder heading `### \\<Alternative\\>` left in: expected a heading of your own.',
-			'18 template-text Template guidance from `## Alternatives` left in: expected text of your own instead.',
+			'4 placeholder Placeholder "<reviewers>" left in "Reviewers": expected a real value.',
+			'6 missing-section Missing section "## Motivation": expected after "## Summary".',
+			'14 empty-section Section "## Alternatives" is empty: expected text of its own under the heading.',
+			'16 placeholder Placeholder heading "### <Alternative>" left in: expected a heading of your own.',
+			'18 template-text Template guidance from "## Alternatives" left in: expected text of your own instead.',
 		],
 		adr: [
-			'7 section-order Section `## Decision Outcome` is out of template order: expected after `## Context and Problem Statement`.',
-			"7 heading-variant Heading `## Decision outcome` is a variant of the template's `## Decision Outcome`: expected `## Decision Outcome`.",
-			'11 missing-section Missing section `## Considered Options`: expected after `## Context and Problem Statement`.',
+			'7 section-order Section "## Decision Outcome" is out of template order: expected after "## Context and Problem Statement".',
+			'7 heading-variant Heading "## Decision outcome" is a variant of the template\'s "## Decision Outcome": expected "## Decision Outcome".',
+			'11 missing-section Missing section "## Considered Options": expected after "## Context and Problem Statement".',
 		],
 	});
 	for (const lines of Object.values(found)) {
-		assert.ok(!lines.some((line) => kptHeadings.some((heading) => line.includes(`## ${heading}\``))));
+		assert.ok(!lines.some((line) => kptHeadings.some((heading) => line.includes(`## ${heading}"`))));
 	}
 });
 

@@ -91,10 +91,10 @@ One paragraph explanation of the feature.
 Outcome: __Open__
 `;
 	assert.deepEqual(check(doc, { template }).map(describe), [
-		'3:11-3:20 placeholder Placeholder `\\<draft\\>` left in `Status`: expected a real value.',
-		'10:1-10:14 empty-section Section `## Motivation` is empty: expected text of its own under the heading.',
-		'12:1-12:42 template-text Template guidance from `## Summary` left in: expected text of your own instead.',
-		'14:4-14:24 heading-variant Heading `## Unresolved questions` is a variant of the template\'s `## Unresolved Questions`: expected `## Unresolved Questions`.',
-		'16:5-16:31 unresolved-question Question `Where does the cache live?` has no resolution: expected `Outcome: …` or `__Open__` under it.',
+		'3:11-3:20 placeholder Placeholder "<draft>" left in "Status": expected a real value.',
+		'10:1-10:14 empty-section Section "## Motivation" is empty: expected text of its own under the heading.',
+		'12:1-12:42 template-text Template guidance from "## Summary" left in: expected text of your own instead.',
+		'14:4-14:24 heading-variant Heading "## Unresolved questions" is a variant of the template\'s "## Unresolved Questions": expected "## Unresolved Questions".',
+		'16:5-16:31 unresolved-question Question "Where does the cache live?" has no resolution: expected "Outcome: …" or "__Open__" under it.',
 	]);
 });

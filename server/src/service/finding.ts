@@ -35,7 +35,17 @@ export interface RuleContext {
 
 export type Rule = (doc: DocOutline, context: RuleContext) => Finding[];
 
-/** `## Why` in messages: the heading as the author would type it. */
+/**
+ * `"## Why"` in messages and action titles: the text as the author would type
+ * it, in plain text. Editors show messages verbatim, so backticks would show as
+ * backticks and Markdown escapes as backslashes (`\<kpt-maintainer\>` reads
+ * `<kpt-maintainer>`).
+ */
 export function quote(markdown: string): string {
-	return `\`${markdown}\``;
+	return `"${unescapeMarkdown(markdown)}"`;
+}
+
+/** Drops the backslash of Markdown's escapes: `\<name\>` → `<name>`. */
+export function unescapeMarkdown(markdown: string): string {
+	return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

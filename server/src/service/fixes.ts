@@ -51,7 +51,7 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 		case DiagnosticCode.MissingSection:
 			return [
 				{
-					title: `Insert section ${data.heading}`,
+					title: `Insert section ${quote(data.heading)}`,
 					edits: [insertBlock(text, data.insertAt, sectionLines(data.heading, data.guidance), eol)],
 					preferred: true,
 				},

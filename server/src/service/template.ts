@@ -1,6 +1,7 @@
 import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ParsedMarkdown, blockText, headingText, isComment, isHeading, isPlaceholderText, normalizeText, parseMarkdown } from './markdown';
+import { quote } from './finding';
 import { compactKey } from './names';
 
 /** A metadata line of the template's header list, e.g. `* Approver: \<kpt-maintainer\>`. */
@@ -42,7 +43,7 @@ export interface TemplateModel {
 	readonly metadata: readonly TemplateMetadataKey[];
 	/** Required and optional sections in template order. */
 	readonly sections: readonly TemplateSection[];
-	/** Normalised guidance text → where the template has it, for messages: `` `## Why` ``, `the header`. */
+	/** Normalised guidance text → where the template has it, for messages: `"## Why"`, `the template's header`. */
 	readonly guidance: ReadonlyMap<string, string>;
 	/** Normalised texts of placeholder headings: `<question>`, `<approach>`. */
 	readonly placeholderHeadings: ReadonlySet<string>;
@@ -106,7 +107,7 @@ export function parseTemplate(text: string, source: string): TemplateModel {
 	let trailing = 'the template';
 	for (const node of nodes.slice(scopeEnd)) {
 		if (isHeading(node)) {
-			trailing = `\`${'#'.repeat(node.depth)} ${headingText(node)}\``;
+			trailing = quote(`${'#'.repeat(node.depth)} ${headingText(node)}`);
 		} else {
 			addGuidance(guidance, node, trailing);
 		}
@@ -176,10 +177,10 @@ function addSectionGuidance(
 ): void {
 	const prose = body.filter((node) => !isHeading(node) && !isComment(node));
 	for (const node of prose) {
-		addGuidance(guidance, node, `\`${section.markdown}\``);
+		addGuidance(guidance, node, quote(section.markdown));
 	}
 	// A doc that pasted the whole section's guidance as one quote matches this.
-	addGuidanceText(guidance, body.filter((node) => !isComment(node)).map(blockText).join(' '), `\`${section.markdown}\``);
+	addGuidanceText(guidance, body.filter((node) => !isComment(node)).map(blockText).join(' '), quote(section.markdown));
 	for (const node of body) {
 		if (isHeading(node) && isPlaceholderText(headingText(node))) {
 			placeholderHeadings.add(normalizeText(headingText(node)));

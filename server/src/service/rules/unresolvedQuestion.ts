@@ -13,7 +13,7 @@ export const unresolvedQuestion: Rule = (doc) => {
 			const [start, end] = doc.md.headingTextRange(question.heading);
 			return {
 				code: DiagnosticCode.UnresolvedQuestion,
-				message: `Question ${quote(doc.md.text.slice(start, end))} has no resolution: expected ${quote(`${convention.resolutionKeyword}: …`)} or ${quote(`__${convention.notYetResolved}__`)} under it.`,
+				message: `Question ${quote(question.text)} has no resolution: expected ${quote(`${convention.resolutionKeyword}: …`)} or ${quote(`__${convention.notYetResolved}__`)} under it.`,
 				start,
 				end,
 				data: { code: DiagnosticCode.UnresolvedQuestion, insertAt: question.bodyEnd },
