@@ -15,7 +15,8 @@ const options = {
 	format: 'cjs',
 	external: ['vscode'],
 	loader: { '.md': 'text' },
-	define: { PACKAGE_VERSION: JSON.stringify(version) },
+	// TEST_HOOKS: the worker's crash-on-demand for tests, dropped from production builds.
+	define: { PACKAGE_VERSION: JSON.stringify(version), TEST_HOOKS: String(!production) },
 	sourcemap: production ? false : "linked",
 	minify: true,
 	logLevel: 'warning',

@@ -28,19 +28,17 @@ import {
 	statusesRequest,
 } from './protocol';
 import { CheckStates } from './checkStates';
-import { titleFromFileName } from './service/names';
 import { newDocFileName } from './service/newDoc';
 import { ConfigFile, configFileName, readConfigFile, withConfigFile } from './configFile';
 import { DuplicateNumbers } from './duplicateNumbers';
 import { DesignDocSettings, defaultSettings, normalizeSettings } from './service/settings';
-import type { DocStatus } from './service/status';
-import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
 import { confineNew } from './files/confine';
 import { isInside } from './files/isInside';
 import { nodeFileSystem } from './files/nodeFileSystem';
 import { codeActionContextOf, guardedSync, invalid, positionOf, rangeOf, uriOf } from './params';
 import { Retries } from './retries';
-import { NotChecked, OverBudget, ServiceHost, WorkerRestarted } from './serviceHost';
+import { checkInWorker, structuralReply } from './checkInWorker';
+import { NotChecked, ServiceHost, WorkerRestarted } from './serviceHost';
 import { ResolvedTemplate, TemplateCache, displayName, parentOf } from './templates';
 import type { CheckReply, WorkerReplies, WorkerRequest } from './worker/messages';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -479,30 +477,24 @@ async function check(document: TextDocument, location: Location, settings: Desig
 		// The template is not a doc: it is full of placeholders by design.
 		return { document, settings, template, skipped: false, timedOut: false, reply: { isDesignDoc: false, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } } };
 	}
-	const text = document.getText();
-	const sizeKb = Math.ceil(text.length / 1024);
-	if (sizeKb > settings.maxDocumentSizeKb) {
-		return skipped(document, location, settings, template, `the document is ${sizeKb} KB, more than the ${settings.maxDocumentSizeKb} KB set in designDoc.maxDocumentSizeKb`);
-	}
-	for (let attempt = 0; ; attempt++) {
-		try {
-			const reply = await service.request(
-				{ kind: 'check', uri: document.uri, version: document.version, text, template: sourceOf(template), settings, relativePath: location.relativePath, keep, editorActions },
-				budgetMs,
-			);
-			return { document, settings, template, skipped: false, timedOut: false, reply };
-		} catch (error) {
-			if (error instanceof OverBudget) {
-				// Expected on a busy machine or a huge doc: one line, no stack trace.
-				connection.console.warn(`Ran out of time checking ${document.uri}: ${error.message}.`);
-				return { ...skipped(document, location, settings, template, outOfTime(document.uri, budgetMs, settings)), timedOut: true };
-			}
-			// Another request's time-out replaced the worker under this one: ask again.
-			if (!(error instanceof WorkerRestarted) || attempt >= 2) {
-				connection.console.error(`Could not check ${document.uri}: ${errorText(error)}`);
-				return skipped(document, location, settings, template, 'the checker failed on it (details in the output channel)');
-			}
-		}
+	const outcome = await checkInWorker(
+		service,
+		{ kind: 'check', uri: document.uri, version: document.version, text: document.getText(), template: sourceOf(template), settings, relativePath: location.relativePath, keep, editorActions },
+		budgetMs,
+		'designDoc.',
+	);
+	switch (outcome.kind) {
+		case 'checked':
+			return { document, settings, template, skipped: false, timedOut: false, reply: outcome.reply };
+		case 'tooBig':
+			return skipped(document, location, settings, template, outcome.reason);
+		case 'overBudget':
+			// Expected on a busy machine or a huge doc: one line, no stack trace.
+			connection.console.warn(`Ran out of time checking ${document.uri}: ${outcome.error.message}.`);
+			return { ...skipped(document, location, settings, template, outOfTime(document.uri, budgetMs, settings)), timedOut: true };
+		case 'failed':
+			connection.console.error(`Could not check ${document.uri}: ${errorText(outcome.error)}`);
+			return skipped(document, location, settings, template, 'the checker failed on it (details in the output channel)');
 	}
 }
 
@@ -515,12 +507,7 @@ function outOfTime(uri: string, budgetMs: number, settings: DesignDocSettings): 
 }
 
 function skipped(document: TextDocument, location: Location, settings: DesignDocSettings, template: ResolvedTemplate, reason: string): Analysis {
-	const text = document.getText();
-	const isDesignDoc = looksLikeDesignDoc(text, template.text, location.relativePath, settings);
-	const fileName = location.path ? basename(location.path) : undefined;
-	const { diagnostics, status } = structuralCheck(document, template.text, settings, reason, (fileName && titleFromFileName(fileName)) || 'Untitled');
-	const reply: CheckReply = { isDesignDoc, diagnostics: isDesignDoc ? diagnostics : [], status: isDesignDoc ? (status satisfies DocStatus) : undefined, anchor: { start: 0, end: 0 } };
-	return { document, settings, template, skipped: true, timedOut: false, reply };
+	return { document, settings, template, skipped: true, timedOut: false, reply: structuralReply(document, template.text, settings, location.relativePath, reason) };
 }
 
 function errorText(error: unknown): string {

@@ -13,7 +13,7 @@ import type { FileSystem } from './files/fileSystem';
 import { isInside } from './files/isInside';
 
 /** Files bigger than this are not read for the overview; nobody writes a design doc that long. */
-const maxIndexedBytes = 5 * 1024 * 1024;
+export const maxIndexedBytes = 5 * 1024 * 1024;
 const skippedFolders = new Set(['node_modules', '.git']);
 
 export interface IndexHost {

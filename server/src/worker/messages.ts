@@ -16,6 +16,8 @@ export type WorkerRequest =
 			readonly relativePath: string | undefined;
 			/** An open doc: keep its pieces and outline for the requests that follow. */
 			readonly keep: boolean;
+			/** Check it even if it does not look like a design doc (a file named on the CLI's command line). */
+			readonly force?: boolean;
 			readonly editorActions: boolean;
 	  }
 	| { readonly kind: 'codeActions'; readonly uri: string; readonly version: number; readonly request: CodeActionRequest; readonly extra: readonly Diagnostic[] }

@@ -82,13 +82,33 @@ function check(request: Extract<WorkerRequest, { kind: 'check' }>): CheckReply {
 		template: models.get(request.template),
 		settings: request.settings,
 		relativePath: request.relativePath,
+		force: request.force === true,
 		...(session ? { parser: session.parser } : {}),
 	};
+	injectCrash(request.text);
 	const result = checkDocument(document, options);
 	if (session) {
 		session.analysis = { document, result, options, editorActions: request.editorActions };
 	}
 	return { isDesignDoc: result.isDesignDoc, diagnostics: result.diagnostics, status: result.status, anchor: result.outline.anchor };
+}
+
+declare const TEST_HOOKS: boolean;
+
+/**
+ * Tests of what the server and the CLI do when the checker crashes need a
+ * crash on demand: in development builds only (production builds drop this),
+ * a doc containing `DESIGN_DOC_TEST_CRASH`'s marker makes the check throw
+ * (`throw:MARKER`) or the worker exit (`exit:MARKER`).
+ */
+function injectCrash(text: string): void {
+	const hook = TEST_HOOKS ? /^(throw|exit):(.+)$/.exec(process.env.DESIGN_DOC_TEST_CRASH ?? '') : null;
+	if (hook && text.includes(hook[2]!)) {
+		if (hook[1] === 'exit') {
+			process.exit(70);
+		}
+		throw new Error(`injected crash (${hook[2]})`);
+	}
 }
 
 const port = parentPort!;

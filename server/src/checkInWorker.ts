@@ -1,0 +1,67 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { titleFromFileName } from './service/names';
+import type { DesignDocSettings } from './service/settings';
+import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
+import { OverBudget, type ServiceHost, WorkerRestarted } from './serviceHost';
+import type { CheckReply, WorkerRequest } from './worker/messages';
+
+export type CheckRequest = Extract<WorkerRequest, { kind: 'check' }>;
+
+/** What became of one check: the worker's reply, or why there is none. */
+export type CheckOutcome =
+	| { readonly kind: 'checked'; readonly reply: CheckReply }
+	/** Over `maxDocumentSizeKb`: not sent to the worker. */
+	| { readonly kind: 'tooBig'; readonly reason: string }
+	| { readonly kind: 'overBudget'; readonly error: OverBudget }
+	| { readonly kind: 'failed'; readonly error: unknown };
+
+/**
+ * The full check of one doc, as the server and the CLI both run it: a doc
+ * over `maxDocumentSizeKb` is not sent to the worker, and one the worker does
+ * not finish within `budgetMs` of work is over budget (the caller falls back
+ * to `structuralReply`). A worker replaced under the request by another
+ * request's time-out is asked again (twice at most); any other error is a
+ * failure. `settingPrefix` names the settings as the user set them
+ * (`designDoc.` in the editor, nothing in `.designdocrc.json`).
+ */
+export async function checkInWorker(host: Pick<ServiceHost, 'request'>, request: CheckRequest, budgetMs: number, settingPrefix: string): Promise<CheckOutcome> {
+	const { maxDocumentSizeKb } = request.settings;
+	const sizeKb = Math.ceil(request.text.length / 1024);
+	if (sizeKb > maxDocumentSizeKb) {
+		return { kind: 'tooBig', reason: `the document is ${sizeKb} KB, more than the ${maxDocumentSizeKb} KB set in ${settingPrefix}maxDocumentSizeKb` };
+	}
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return { kind: 'checked', reply: await host.request(request, budgetMs) };
+		} catch (error) {
+			if (error instanceof OverBudget) {
+				return { kind: 'overBudget', error };
+			}
+			if (!(error instanceof WorkerRestarted) || attempt >= 2) {
+				return { kind: 'failed', error };
+			}
+		}
+	}
+}
+
+/**
+ * The line scanner's stand-in for a full check: which of the template's
+ * sections are there, and a `validation-skipped` notice giving `reason`.
+ * `force`: a doc named on the CLI's command line is a design doc whatever it looks like.
+ */
+export function structuralReply(
+	document: TextDocument,
+	templateText: string,
+	settings: DesignDocSettings,
+	relativePath: string | undefined,
+	reason: string,
+	force = false,
+): CheckReply {
+	const isDesignDoc = force || looksLikeDesignDoc(document.getText(), templateText, relativePath, settings);
+	if (!isDesignDoc) {
+		return { isDesignDoc, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } };
+	}
+	const fileName = relativePath?.split('/').pop();
+	const { diagnostics, status } = structuralCheck(document, templateText, settings, reason, (fileName && titleFromFileName(fileName)) || 'Untitled');
+	return { isDesignDoc, diagnostics, status, anchor: { start: 0, end: 0 } };
+}
