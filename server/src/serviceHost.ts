@@ -59,6 +59,9 @@ export class ServiceHost {
 		const id = this.nextId++;
 		return new Promise<WorkerReplies[K]>((resolve, reject) => {
 			this.pending.set(id, { kind: request.kind, budgetMs, resolve: resolve as (reply: unknown) => void, reject });
+			// Until it answers, the worker keeps the process alive: the budget's timer starts only
+			// when the worker starts on the request, and the CLI has nothing else that waits.
+			worker.ref();
 			worker.postMessage({ id, request });
 		});
 	}
@@ -142,6 +145,9 @@ export class ServiceHost {
 		}
 		this.pending.delete(id);
 		clearTimeout(pending.timer);
+		if (this.pending.size === 0) {
+			this.worker?.unref();
+		}
 		if (notChecked) {
 			pending.reject(new NotChecked(`the worker holds no check of the doc this ${pending.kind} request is about`));
 		} else if (error !== undefined) {
