@@ -36,7 +36,7 @@ suite('Design Doc Assistant: editor features', () => {
 		assert.ok(!hasCode('unresolved-question')(diagnostics), `07 reports its Not Yet Resolved question: ${codes(diagnostics)}`);
 		const missing = diagnostics.filter((d) => codeOf(d) === 'missing-section');
 		assert.deepEqual(
-			missing.map((d) => d.message.match(/`([^`]+)`/)?.[1]),
+			missing.map((d) => d.message.match(/"([^"]+)"/)?.[1]),
 			['## Design'],
 		);
 	});
