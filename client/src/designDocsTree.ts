@@ -2,6 +2,7 @@ import { Event, MarkdownString, Position, Range, ThemeColor, ThemeIcon, TreeData
 import type { DocStatusReport } from '../../server/src/protocol';
 import type { QuestionStatus, ReviewStatus, SectionStatus } from '../../server/src/service/status';
 import type { StatusStore } from './statusStore';
+import { statusLabel } from './statusWords';
 
 export type Node =
 	| { readonly kind: 'group'; readonly status: ReviewStatus }
@@ -10,12 +11,6 @@ export type Node =
 	| { readonly kind: 'question'; readonly report: DocStatusReport; readonly question: QuestionStatus };
 
 const groups: readonly ReviewStatus[] = ['draft', 'open-questions', 'ready'];
-
-export const statusLabel: Readonly<Record<ReviewStatus, string>> = {
-	draft: 'Draft',
-	'open-questions': 'Open questions',
-	ready: 'Ready for review',
-};
 
 export const statusIcon: Readonly<Record<ReviewStatus, ThemeIcon>> = {
 	draft: new ThemeIcon('edit', new ThemeColor('charts.yellow')),

@@ -1,6 +1,9 @@
-import { Disposable, StatusBarAlignment, StatusBarItem, window } from 'vscode';
-import { statusLabel } from './designDocsTree';
+import { Disposable, MarkdownString, StatusBarAlignment, StatusBarItem, window } from 'vscode';
+import type { DocStatusReport } from '../../server/src/protocol';
 import type { StatusStore } from './statusStore';
+import { draftReasons, shortStatus, spokenStatus, statusLabel } from './statusWords';
+
+const icons = { draft: '$(edit)', 'open-questions': '$(question)', ready: '$(pass)' } as const;
 
 /** The active design doc's status, in the status bar; clicking reveals it in the Design Docs view. */
 export class StatusBar implements Disposable {
@@ -22,9 +25,10 @@ export class StatusBar implements Disposable {
 			this.item.hide();
 			return;
 		}
-		const icon = { draft: '$(edit)', 'open-questions': '$(question)', ready: '$(pass)' }[report.status];
-		this.item.text = `${icon} ${statusLabel[report.status]}: ${report.description}`;
-		this.item.tooltip = `Design doc "${report.title}" is ${statusLabel[report.status].toLowerCase()}: ${report.description}. Click to show it in the Design Docs view.`;
+		this.item.text = `${icons[report.status]} ${shortStatus(report)}`;
+		// Read instead of the text, whose icon names a screen reader would spell out.
+		this.item.accessibilityInformation = { label: spokenStatus(report) };
+		this.item.tooltip = tooltip(report);
 		this.item.show();
 	}
 
@@ -32,4 +36,15 @@ export class StatusBar implements Disposable {
 		this.item.dispose();
 		this.subscriptions.forEach((subscription) => subscription.dispose());
 	}
+}
+
+function tooltip(report: DocStatusReport): MarkdownString {
+	const tip = new MarkdownString();
+	tip.appendText(`${report.title} — ${statusLabel[report.status]}\n\n`);
+	const details = report.status === 'draft' ? draftReasons(report) : [report.description];
+	for (const detail of details) {
+		tip.appendText(`• ${detail}\n`);
+	}
+	tip.appendText('\nClick to show it in the Design Docs view.');
+	return tip;
 }

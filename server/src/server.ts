@@ -92,7 +92,7 @@ connection.onInitialize((params): InitializeResult => {
 		capabilities: {
 			textDocumentSync: TextDocumentSyncKind.Incremental,
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
-			completionProvider: { triggerCharacters: ['#', '_'] },
+			completionProvider: {},
 			hoverProvider: true,
 			codeLensProvider: { resolveProvider: false },
 			executeCommandProvider: { commands: [fixAllCommand] },
