@@ -1,5 +1,4 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { titleFromFileName } from './service/names';
 import type { DesignDocSettings } from './service/settings';
 import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
 import { OverBudget, type ServiceHost, WorkerRestarted } from './serviceHost';
@@ -62,6 +61,6 @@ export function structuralReply(
 		return { isDesignDoc, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } };
 	}
 	const fileName = relativePath?.split('/').pop();
-	const { diagnostics, status } = structuralCheck(document, templateText, settings, reason, (fileName && titleFromFileName(fileName)) || 'Untitled');
+	const { diagnostics, status } = structuralCheck(document, templateText, settings, reason, fileName || 'Untitled');
 	return { isDesignDoc, diagnostics, status, anchor: { start: 0, end: 0 } };
 }

@@ -158,7 +158,7 @@ test('--status --format json: the documented shape, the statuses the tree shows'
 	);
 	assert.deepEqual(report[4], {
 		file: `${corpusArg}/05-kpt-fn-exclude.md`,
-		title: 'Kpt Fn Exclude',
+		title: '05-kpt-fn-exclude.md',
 		status: 'draft',
 		author: 'Natasha Sarkar, natasha41575',
 		approver: 'Sunil Arora, droot',

@@ -249,7 +249,8 @@ const steps = [
 				const count = (label) => rows.find((row) => row.level === 1 && row.label === label)?.description;
 				return (
 					groups['Pipeline Merge'] === 'Ready for review' &&
-					groups['Kpt Fn Exclude'] === 'Draft' &&
+					// 05's title is still the template's `# Title`: it is listed by its file name.
+					groups['05-kpt-fn-exclude.md'] === 'Draft' &&
 					Object.keys(groups).length === 8 &&
 					count('Draft') === '7' &&
 					count('Ready for review') === '1' &&
@@ -257,7 +258,8 @@ const steps = [
 				);
 			});
 
-			// The edit: Fix All on 05 marks its question Not Yet Resolved and names it: it has open questions now.
+			// The edit: Fix All on 05 marks its question Not Yet Resolved and titles it after its file
+			// name: it is listed under that title, with open questions now.
 			await page.locator('.tab.active', { hasText: '05-kpt-fn-exclude.md' }).waitFor();
 			await runCommand(page, 'Design Doc: Fix All');
 			await page.locator(STATUS_ITEM).filter({ hasText: /Open questions/ }).waitFor();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument } from '../../server/src/service/languageService';
@@ -7,7 +8,8 @@ import { titleProblem } from '../../server/src/service/names';
 import { newDocFileName, newDocText } from '../../server/src/service/newDoc';
 import { defaultSettings } from '../../server/src/service/settings';
 import { describeStatus } from '../../server/src/service/describeStatus';
-import { check, corpus, fixture, kptTemplate } from '../helpers';
+import { structuralCheck } from '../../server/src/service/structuralCheck';
+import { check, corpus, fixture, kptTemplate, root } from '../helpers';
 
 function statusOf(text: string, fileName = '09-faster-rendering.md') {
 	const document = TextDocument.create(`file:///design-docs/${fileName}`, 'markdown', 1, text);
@@ -49,7 +51,7 @@ test('draft: a section missing, a placeholder or template text left, metadata mi
 	assert.equal(describeStatus(missing), 'missing: Design, User Guide, Alternatives Considered');
 	const placeholders = statusOf(fixture('rules', 'placeholder.md'), '04-arm-build.md');
 	assert.equal(describeStatus(placeholders), '5 placeholders left');
-	assert.equal(placeholders.title, 'Arm Build', 'a placeholder title gives way to the file name');
+	assert.equal(placeholders.title, '04-arm-build.md', 'a placeholder title gives way to the file name');
 	assert.equal(placeholders.approver, null);
 	assert.equal(describeStatus(statusOf(fixture('rules', 'template-text.md'))), 'template guidance left');
 	assert.equal(describeStatus(statusOf(fixture('rules', 'missing-metadata.md'))), 'metadata missing');
@@ -76,7 +78,7 @@ test('the kpt corpus: the statuses a careful reviewer gives', () => {
 	);
 	assert.equal(statuses['02']!.approver, null, '\\<kpt-maintainer\\> is no approver');
 	assert.deepEqual(statuses['07']!.questions, [{ title: 'Deployment Rollouts & Orchestration', line: 493, state: 'not-yet-resolved' }]);
-	assert.equal(statuses['01']!.title, 'Live Invenstory To Rg');
+	assert.equal(statuses['01']!.title, '01-live-invenstory-to-rg.md');
 });
 
 test('New Design Doc: the next free number and a lower-case-with-dashes name', () => {
@@ -99,4 +101,14 @@ test('New Design Doc fills the template with the title set, the guidance as comm
 	assert.equal(status.title, 'Package Variants');
 	const codes = new Set(check(text).map((diagnostic) => diagnostic.code));
 	assert.deepEqual([...codes].sort(), ['empty-section', 'placeholder'], 'what is left to write, and no template text');
+});
+
+test('a doc whose title is the placeholder is named by its file name, also when only its structure was checked', () => {
+	const text = fixture('rules', 'placeholder.md');
+	assert.match(text, /^# Title$/m);
+	const template = readFileSync(join(root, 'server', 'templates', 'kpt-design-doc-template.md'), 'utf8');
+	const skipped = structuralCheck(TextDocument.create('file:///d/04-arm-build.md', 'markdown', 1, text), template, defaultSettings, 'too slow', '04-arm-build.md');
+	assert.equal(skipped.status.title, '04-arm-build.md');
+	const titled = structuralCheck(TextDocument.create('file:///d/04-arm-build.md', 'markdown', 1, text.replace('# Title', '# Arm Build')), template, defaultSettings, 'too slow', '04-arm-build.md');
+	assert.equal(titled.status.title, 'Arm Build');
 });

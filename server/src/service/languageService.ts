@@ -5,7 +5,6 @@ import { IncrementalParser } from './incremental';
 import type { ParsedMarkdown } from './markdown';
 import { DocOutline, outline } from './outline';
 import type { DesignDocSettings } from './settings';
-import { titleFromFileName } from './names';
 import { DocStatus, docStatus } from './status';
 import type { TemplateModel } from './template';
 import { toDiagnostics } from './diagnostics';
@@ -49,7 +48,8 @@ export function checkDocument(document: TextDocument, options: CheckOptions): Ch
 		return { isDesignDoc: false, outline: doc, diagnostics: [], status: undefined };
 	}
 	const found = applySuppressions(doc.md, findings(doc, { fileName }));
-	const fallbackTitle = (fileName && titleFromFileName(fileName)) ?? 'Untitled';
+	// A title still the template's placeholder names no doc: its file name does, as the author chose it.
+	const fallbackTitle = fileName ?? 'Untitled';
 	return {
 		isDesignDoc: true,
 		outline: doc,

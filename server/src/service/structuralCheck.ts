@@ -52,9 +52,11 @@ export function structuralCheck(
 		end: Math.min(text.length, firstLineEnd(text)),
 	};
 	const title = scanHeadings(text).find((heading) => heading.depth === 1)?.text;
+	const placeholderTitle = scanHeadings(templateText).find((heading) => heading.depth === 1)?.text;
+	const untitled = !title || (placeholderTitle !== undefined && compactKey(title) === compactKey(placeholderTitle)) || /^\\?<.*>$/.test(title);
 	const missingSections = sections.filter((section, index) => !section.optional && !present.has(index)).map((section) => section.name);
 	const status: DocStatus = {
-		title: title || fallbackTitle,
+		title: untitled ? fallbackTitle : title,
 		status: 'draft',
 		author: null,
 		approver: null,
