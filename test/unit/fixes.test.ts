@@ -19,7 +19,8 @@ const docsUnderTest = [
 
 /** What applying a fix may legitimately add: an inserted section is empty until written. */
 const mayAdd: Record<string, string[]> = {
-	'missing-section': ['empty-section'],
+	// Renaming a candidate (`## FAQ`) to the questions section makes its `###` headings questions.
+	'missing-section': ['empty-section', 'unresolved-question'],
 	'missing-metadata': ['missing-metadata'],
 	'section-order': ['section-order'],
 };
@@ -28,8 +29,18 @@ function diagnose(document: TextDocument): Diagnostic[] {
 	return check(document.getText(), { relativePath: `design-docs/${document.uri.split('/').pop()}` });
 }
 
+/**
+ * A finding as the same problem before and after a fix. A missing section is
+ * named by its heading: its message names the neighbours present, which a fix
+ * that inserts one of them changes.
+ */
+function key(diagnostic: Diagnostic): string {
+	const data = diagnostic.data as { heading?: string } | undefined;
+	return diagnostic.code === 'missing-section' ? `${diagnostic.code} ${data?.heading}` : `${diagnostic.code} ${diagnostic.message}`;
+}
+
 function keyed(diagnostics: Diagnostic[]): string[] {
-	return diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+	return diagnostics.map(key);
 }
 
 function minus(a: string[], b: string[]): string[] {
@@ -59,7 +70,7 @@ for (const eol of ['\n', '\r\n']) {
 							assert.doesNotMatch(fixed, /(?<!\r)\n/, `${fix.title} wrote a bare LF into a CRLF text`);
 						}
 						const after = keyed(diagnose(TextDocument.create(document.uri, 'markdown', 2, fixed)));
-						const target = `${diagnostic.code} ${diagnostic.message}`;
+						const target = key(diagnostic);
 						if (fix.preferred) {
 							assert.equal(
 								after.filter((item) => item === target).length,
@@ -95,7 +106,9 @@ suite('fix-all on the kpt corpus', () => {
 				const after = diagnose(fixedDocument);
 				const fixable = after.filter((diagnostic) => fixesFor(fixedDocument, diagnostic, context).some((fix) => fix.preferred && fix.edits.length > 0));
 				assert.deepEqual(keyed(fixable), [], 'no fixable finding left');
-				assert.ok(!after.some((diagnostic) => diagnostic.code === 'section-order' || diagnostic.code === 'missing-section'));
+				// A missing section that may be one of the doc's own under another name is the author's call.
+				const decided = (diagnostic: Diagnostic) => diagnostic.code === 'missing-section' && (diagnostic.data as { candidate?: unknown }).candidate !== undefined;
+				assert.ok(!after.some((diagnostic) => diagnostic.code === 'section-order' || (diagnostic.code === 'missing-section' && !decided(diagnostic))));
 				assert.deepEqual(fixAll(fixedDocument, diagnose, context), [], 'fix-all twice changes nothing');
 				if (eol === '\r\n') {
 					assert.doesNotMatch(fixed, /(?<!\r)\n/);

@@ -53,7 +53,7 @@ test('findings follow each template, and none of kpt\'s sections is demanded', (
 	);
 	assert.deepEqual(found, {
 		rfc: [
-			'14 missing-section Missing section "## Drawbacks": expected after "## Detailed Design".',
+			'14 missing-section Missing section "## Drawbacks": expected after "## Detailed design".',
 			'14 heading-variant Heading "## Detailed design" is a variant of the template\'s "## Detailed Design": expected "## Detailed Design".',
 			'20 unresolved-question Question "Where does the cache live?" has no resolution: expected "Outcome: …" or "__Open__" under it.',
 		],

@@ -73,7 +73,7 @@ test('the kpt corpus: the statuses a careful reviewer gives', () => {
 			'05': ['draft', 'missing: User Guide · 1 placeholder left'],
 			'06': ['draft', 'missing: Design, User Guide, Open Issues/Questions, Alternatives Considered'],
 			'07': ['draft', 'missing: Design'],
-			'08': ['draft', 'missing: Design, User Guide, Open Issues/Questions, Alternatives Considered'],
+			'08': ['draft', 'missing: User Guide, Open Issues/Questions, Alternatives Considered'],
 		},
 	);
 	assert.equal(statuses['02']!.approver, null, '\\<kpt-maintainer\\> is no approver');

@@ -30,6 +30,12 @@ export function toDiagnostics(document: TextDocument, found: readonly Finding[],
 		if (finding.data) {
 			diagnostic.data = finding.data;
 		}
+		if (finding.related) {
+			diagnostic.relatedInformation = finding.related.map((related) => ({
+				location: { uri: document.uri, range: { start: document.positionAt(related.start), end: document.positionAt(related.end) } },
+				message: related.message,
+			}));
+		}
 		return [diagnostic];
 	});
 }

@@ -11,11 +11,20 @@ export interface Finding {
 	readonly start: number;
 	readonly end: number;
 	readonly data?: FixData;
+	/** Other places the finding concerns (LSP related information), in offsets of the same text. */
+	readonly related?: readonly { readonly start: number; readonly end: number; readonly message: string }[];
 }
 
 /** Per-code facts a quick fix needs, stored in `Diagnostic.data`. */
 export type FixData =
-	| { readonly code: DiagnosticCode.MissingSection; readonly heading: string; readonly guidance: string; readonly insertAt: number }
+	| {
+			readonly code: DiagnosticCode.MissingSection;
+			readonly heading: string;
+			readonly guidance: string;
+			readonly insertAt: number;
+			/** A section of the doc's own that may be this one under another name: where its heading's text is. */
+			readonly candidate?: { readonly start: number; readonly end: number; readonly text: string; readonly expected: string };
+	  }
 	| { readonly code: DiagnosticCode.SectionOrder; readonly moveTo: number; readonly sectionEnd: number }
 	| { readonly code: DiagnosticCode.HeadingVariant; readonly expected: string }
 	| { readonly code: DiagnosticCode.Placeholder; readonly replacement?: string }

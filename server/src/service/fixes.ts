@@ -48,14 +48,25 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 	const end = document.offsetAt(diagnostic.range.end);
 	const found = text.slice(start, end);
 	switch (data.code) {
-		case DiagnosticCode.MissingSection:
-			return [
-				{
-					title: `Insert section ${quote(data.heading)}`,
-					edits: [insertBlock(text, data.insertAt, sectionLines(data.heading, data.guidance), eol)],
-					preferred: true,
-				},
-			];
+		case DiagnosticCode.MissingSection: {
+			const insert: Fix = {
+				title: `Insert section ${quote(data.heading)}`,
+				edits: [insertBlock(text, data.insertAt, sectionLines(data.heading, data.guidance), eol)],
+				// With a candidate the insert may duplicate it: neither fix is safe enough for fix-all.
+				preferred: data.candidate === undefined,
+			};
+			const candidate = data.candidate;
+			return candidate
+				? [
+						{
+							title: `Rename ${quote(`## ${candidate.text}`)} to ${quote(`## ${candidate.expected}`)}`,
+							edits: [{ start: candidate.start, end: candidate.end, newText: candidate.expected }],
+							preferred: false,
+						},
+						insert,
+					]
+				: [insert];
+		}
 		case DiagnosticCode.SectionOrder: {
 			if (data.moveTo >= start && data.moveTo <= data.sectionEnd) {
 				return [];

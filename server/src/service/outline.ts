@@ -1,7 +1,8 @@
 import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ParsedMarkdown, blockText, headingText, isHeading, normalizeText } from './markdown';
-import { compactKey, shortForms } from './names';
+import { matchHeadings, sameSpelling } from './headingMatch';
+import { compactKey } from './names';
 import type { TemplateMetadataKey, TemplateModel, TemplateSection } from './template';
 
 /** A `##` section of a doc, with the template section it stands for. */
@@ -138,42 +139,11 @@ function matchSections(
 		}
 	});
 	const texts = starts.map((index) => headingText(nodes[index] as Heading).replace(/\s*\(optional\)$/i, ''));
-	const matched = new Array<number>(starts.length).fill(-1);
-	const declared = new Set<number>();
-	const taken = new Set<number>();
-	// Every doc heading meets every template section: normalise each once, so a
-	// 3,000-heading doc against a 200-section template costs string compares only.
-	const spellings = texts.map(spelling);
-	const keys = texts.map(compactKey);
-	const sectionSpellings = template.sections.map((section) => spelling(section.heading));
-	const sectionKeys = template.sections.map((section) => compactKey(section.heading));
-	const synonymSpellings = template.sections.map((section) =>
-		Object.entries(synonyms)
-			.filter(([heading]) => compactKey(heading) === compactKey(section.heading))
-			.flatMap(([, alternatives]) => alternatives.map(spelling)),
+	const matched = matchHeadings(
+		texts,
+		template.sections.map((section) => section.heading),
+		synonyms,
 	);
-	const claim = (test: (position: number, candidate: number) => boolean, isDeclared = false) => {
-		texts.forEach((_, position) => {
-			if (matched[position] !== -1) {
-				return;
-			}
-			const index = template.sections.findIndex((_, candidate) => !taken.has(candidate) && test(position, candidate));
-			if (index >= 0) {
-				matched[position] = index;
-				taken.add(index);
-				if (isDeclared) {
-					declared.add(position);
-				}
-			}
-		});
-	};
-	// Exact spellings first, so `## Open issues` never steals the section a
-	// correctly spelled `## Open Issues/Questions` further down stands for;
-	// then the team's own synonyms, which are as good as exact; then variants.
-	claim((position, candidate) => spellings[position] === sectionSpellings[candidate]);
-	claim((position, candidate) => synonymSpellings[candidate]!.includes(spellings[position]!), true);
-	const sectionForms = template.sections.map((section) => shortForms(section.heading));
-	claim((position, candidate) => keys[position] === sectionKeys[candidate] || sectionForms[candidate]!.has(keys[position]!));
 
 	// Where each section ends: at the next heading of level 1 or 2, found in one pass from the end.
 	const ends = new Array<number>(nodes.length);
@@ -185,7 +155,7 @@ function matchSections(
 	}
 	return starts.map((index, position) => {
 		const end = ends[index]!;
-		const templateIndex = matched[position]!;
+		const { index: templateIndex, declared } = matched[position]!;
 		const section = template.sections[templateIndex];
 		return {
 			heading: nodes[index] as Heading,
@@ -194,18 +164,9 @@ function matchSections(
 			end: end < 0 ? md.text.length : md.start(nodes[end]!),
 			template: section,
 			templateIndex,
-			variant: section !== undefined && !declared.has(position) && !sameSpelling(texts[position]!, section.heading),
+			variant: section !== undefined && !declared && !sameSpelling(texts[position]!, section.heading),
 		};
 	});
-}
-
-/** Spelled as the template spells it; only runs of spaces may differ. */
-function sameSpelling(text: string, heading: string): boolean {
-	return spelling(text) === spelling(heading);
-}
-
-function spelling(text: string): string {
-	return text.replace(/\s+/g, ' ');
 }
 
 /**

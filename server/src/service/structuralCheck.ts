@@ -4,7 +4,8 @@ import { DiagnosticCode } from './codes';
 import { toDiagnostics } from './diagnostics';
 import { Finding, quote } from './finding';
 import { ScannedHeading, scanHeadings } from './lineScan';
-import { compactKey, shortForms } from './names';
+import { matchHeadings } from './headingMatch';
+import { compactKey } from './names';
 import { isExcluded, isIncluded } from './designDocs';
 import type { DesignDocSettings } from './settings';
 import type { DocStatus } from './status';
@@ -27,16 +28,15 @@ export function structuralCheck(
 	const headings = scanHeadings(text).filter((heading) => heading.depth === 2);
 	const found: Finding[] = [];
 	const present = new Map<number, ScannedHeading>();
-	// Keys computed once: every heading meets every section, and docs and templates may be big.
-	const sectionKeys = sections.map((section) => compactKey(section.name));
-	const sectionForms = sections.map((section) => shortForms(section.name));
-	for (const heading of headings) {
-		const key = compactKey(heading.text);
-		const index = sectionKeys.findIndex((sectionKey, candidate) => !present.has(candidate) && (key === sectionKey || sectionForms[candidate]!.has(key)));
+	matchHeadings(
+		headings.map((heading) => heading.text.replace(/\s*\(optional\)$/i, '')),
+		sections.map((section) => section.name),
+		settings.headingSynonyms,
+	).forEach(({ index }, position) => {
 		if (index >= 0) {
-			present.set(index, heading);
+			present.set(index, headings[position]!);
 		}
-	}
+	});
 	sections.forEach((section, index) => {
 		if (present.has(index) || section.optional) {
 			return;
