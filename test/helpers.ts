@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CheckOptions, checkDocument } from '../server/src/service/languageService';
@@ -11,6 +12,9 @@ export const root = join(__dirname, '..');
 export const fixtures = join(root, 'test', 'fixtures');
 // A copy of ../shared/corpus/kpt-design-docs (Apache-2.0, see its SOURCE.md), so a bare clone can run every test.
 export const corpus = join(fixtures, 'kpt-design-docs');
+
+/** The code pages' folder (a URI ending in `/`), as the bundled server links it by default: `docs/codes` beside `dist/`. */
+export const codeDocs = `${pathToFileURL(join(root, 'docs', 'codes')).href}/`;
 
 export const kptTemplate = parseTemplate(readFileSync(join(root, 'server', 'templates', 'kpt-design-doc-template.md'), 'utf8'), 'kpt');
 

@@ -23,7 +23,8 @@ export async function startExtension(
 	createClient: (options: LanguageClientOptions) => BaseLanguageClient,
 ): Promise<DesignDocApi> {
 	const outputChannel = window.createOutputChannel('Design Doc Assistant');
-	const initializationOptions: InitializationOptions = { editorActions: true };
+	// The code pages ship inside the extension: the links in the Problems panel open offline, in any extension host.
+	const initializationOptions: InitializationOptions = { editorActions: true, codeDocs: `${Uri.joinPath(context.extensionUri, 'docs', 'codes').toString()}/` };
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [
 			{ scheme: 'file', language: 'markdown' },

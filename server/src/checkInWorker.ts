@@ -55,12 +55,13 @@ export function structuralReply(
 	relativePath: string | undefined,
 	reason: string,
 	force = false,
+	codeDocs?: string,
 ): CheckReply {
 	const isDesignDoc = force || looksLikeDesignDoc(document.getText(), templateText, relativePath, settings);
 	if (!isDesignDoc) {
 		return { isDesignDoc, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } };
 	}
 	const fileName = relativePath?.split('/').pop();
-	const { diagnostics, status } = structuralCheck(document, templateText, settings, reason, fileName || 'Untitled');
+	const { diagnostics, status } = structuralCheck(document, templateText, settings, reason, fileName || 'Untitled', codeDocs);
 	return { isDesignDoc, diagnostics, status, anchor: { start: 0, end: 0 } };
 }

@@ -28,6 +28,7 @@ const keys: Record<string, [check: (value: unknown) => boolean, expected: string
 	maxDocumentSizeKb: [(value) => typeof value === 'number' && value > 0, 'a number of KB, more than 0'],
 	validationTimeoutMs: [(value) => typeof value === 'number' && value > 0, 'a number of milliseconds, more than 0'],
 	headingSynonyms: [(value) => isObject(value) && Object.values(value).every(isStringArray), 'an object of heading → array of headings'],
+	problems: [(value) => value === 'open' || value === 'workspace', '"open" or "workspace"'],
 };
 
 /** Settings files are small; a bigger one is a mistake or an attack, and is not read. */

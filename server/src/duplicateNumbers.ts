@@ -13,7 +13,11 @@ import type { DesignDocSettings } from './service/settings';
  */
 export class DuplicateNumbers {
 	private readonly answers = new Map<string, { readonly key: string; readonly settings: DesignDocSettings; readonly diagnostics: Diagnostic[] }>();
-	constructor(private readonly docs: () => readonly NumberedDoc[]) {}
+	/** @param codeDocs where the code pages are (see `codeDocs.ts`), known once the client has said. */
+	constructor(
+		private readonly docs: () => readonly NumberedDoc[],
+		private readonly codeDocs: () => string,
+	) {}
 
 	/** The index gained, lost or renamed a doc: any doc's clashes may have changed. */
 	invalidate(): void {
@@ -35,7 +39,7 @@ export class DuplicateNumbers {
 		}
 		const self = { uri: document.uri, folder: dirname(parsed.fsPath), fileName: basename(parsed.fsPath) };
 		const others = this.docs().filter((doc) => doc.uri !== document.uri && doc.folder === self.folder);
-		const diagnostics = duplicateNumberDiagnostics(document, self, [self, ...others], anchor, settings);
+		const diagnostics = duplicateNumberDiagnostics(document, self, [self, ...others], anchor, settings, this.codeDocs());
 		this.answers.set(document.uri, { key, settings, diagnostics });
 		return diagnostics;
 	}

@@ -15,6 +15,11 @@ export const editorCommands = {
 export interface InitializationOptions {
 	/** The client registers `editorCommands`, so fixes may move the cursor or select. */
 	readonly editorActions?: boolean;
+	/**
+	 * URI of the folder of the code pages (`docs/codes/`) where the client can open them,
+	 * such as inside the extension's install. Default: `docs/codes` beside the server's bundle.
+	 */
+	readonly codeDocs?: string;
 }
 
 /** The kind `editor.codeActionsOnSave` asks for: `{"source.fixAll.designDoc": "explicit"}`. */
@@ -22,6 +27,9 @@ export const fixAllKind = 'source.fixAll.designDoc';
 
 /** Server command (`workspace/executeCommand`) that applies fix-all to one document. */
 export const fixAllCommand = 'designDoc.server.fixAll';
+
+/** Server command that opens a diagnostic code's page (`window/showDocument`); its one argument is the code. */
+export const showDocumentationCommand = 'designDoc.server.showDocumentation';
 
 /** The document's URI and the version the user saw when asking; a newer version is left alone. */
 export type FixAllArguments = [uri: string, version?: number];

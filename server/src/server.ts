@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import {
 	CodeActionKind,
 	DidChangeConfigurationNotification,
+	DocumentDiagnosticReportKind,
 	ErrorCodes,
 	InitializeResult,
 	MessageType,
@@ -24,10 +25,12 @@ import {
 	fixAllKind,
 	newDocRequest,
 	refreshRequest,
+	showDocumentationCommand,
 	statusesChangedNotification,
 	statusesRequest,
 } from './protocol';
 import { CheckStates } from './checkStates';
+import { codeDocsBase, showDocumentation } from './codeDocs';
 import { newDocFileName } from './service/newDoc';
 import { ConfigFile, configFileName, readConfigFile, withConfigFile } from './configFile';
 import { DuplicateNumbers } from './duplicateNumbers';
@@ -42,6 +45,7 @@ import { NotChecked, ServiceHost, WorkerRestarted } from './serviceHost';
 import { ResolvedTemplate, TemplateCache, displayName, parentOf } from './templates';
 import type { CheckReply, WorkerReplies, WorkerRequest } from './worker/messages';
 import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceProblems } from './workspaceProblems';
 
 // With no transport argument, vscode-languageserver reads it from argv:
 // `--node-ipc` from the VS Code client, `--stdio` for tests and other editors.
@@ -56,6 +60,8 @@ const service = new ServiceHost(join(__dirname, 'worker.js'), (message) => conne
 let workspaceFolders: string[] = [];
 let canFetchConfiguration = false;
 let editorActions = false;
+let codeDocs = codeDocsBase(undefined);
+let canShowDocument = false;
 const settingsCache = new Map<string, Promise<DesignDocSettings>>();
 /** Per document: cancels its scheduled validation. */
 const pending = new Map<string, () => void>();
@@ -78,14 +84,24 @@ const index = new WorkspaceIndex({
 				retries.reset(uri);
 			}
 		}
+		problems.record(document, analysis.reply, settings);
 		return analysis.reply.status;
 	},
 });
-const duplicateNumbers = new DuplicateNumbers(() => index.numbered());
+const duplicateNumbers = new DuplicateNumbers(() => index.numbered(), () => codeDocs);
+const problems = new WorkspaceProblems(connection, {
+	docs: () => index.numbered().map((doc) => doc.uri),
+	isOpen: (uri) => documents.get(uri) !== undefined,
+	workspaceDiagnostics: (head, anchor, settings) => duplicateNumbers.diagnostics(head, anchor, settings),
+});
 
 connection.onInitialize((params): InitializeResult => {
 	canFetchConfiguration = params.capabilities.workspace?.configuration === true;
-	editorActions = (params.initializationOptions as InitializationOptions | undefined)?.editorActions === true;
+	const options = params.initializationOptions as InitializationOptions | undefined;
+	editorActions = options?.editorActions === true;
+	codeDocs = codeDocsBase(options?.codeDocs);
+	canShowDocument = params.capabilities.window?.showDocument?.support === true;
+	problems.initialize(params.capabilities);
 	const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
 	workspaceFolders = folders.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
 	return {
@@ -95,7 +111,7 @@ connection.onInitialize((params): InitializeResult => {
 			completionProvider: {},
 			hoverProvider: true,
 			codeLensProvider: { resolveProvider: false },
-			executeCommandProvider: { commands: [fixAllCommand] },
+			executeCommandProvider: { commands: [fixAllCommand, showDocumentationCommand] },
 		},
 		serverInfo: { name: 'design-doc-assistant' },
 	};
@@ -208,6 +224,7 @@ async function reindex(): Promise<void> {
 function statusesChanged(): void {
 	duplicateNumbers.invalidate();
 	void connection.sendNotification(statusesChangedNotification);
+	problems.sync().catch((error: unknown) => connection.console.warn(`Could not report the workspace's problems: ${String(error)}`));
 	for (const document of documents.all()) {
 		void publish(document.uri);
 	}
@@ -265,6 +282,7 @@ documents.onDidClose(({ document }) => {
 	checkStates.forget(document.uri);
 	void service.request({ kind: 'forget', uri: document.uri }, defaultSettings.validationTimeoutMs).catch(() => undefined);
 	void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+	problems.closed(document.uri);
 	// Unsaved edits are gone with the editor: the overview goes back to what is on disk.
 	if (URI.parse(document.uri).scheme === 'file') {
 		void index.update([document.uri]).then(statusesChanged);
@@ -283,8 +301,11 @@ connection.onCodeAction(live(async (params) => {
 }));
 
 connection.onExecuteCommand(live(async ({ command, arguments: args }) => {
+	if (command === showDocumentationCommand) {
+		return showDocumentation(connection, codeDocs, args?.[0], canShowDocument);
+	}
 	if (command !== fixAllCommand) {
-		throw invalid('command', `one of: ${fixAllCommand}`);
+		throw invalid('command', `one of: ${fixAllCommand}, ${showDocumentationCommand}`);
 	}
 	const [uri, version] = (args ?? []) as FixAllArguments;
 	if (typeof uri !== 'string' || (version !== undefined && typeof version !== 'number')) {
@@ -306,6 +327,10 @@ connection.onCompletion(live(async (params) => {
 }));
 
 connection.onCodeLens(live(async (params) => (await ask(uriOf(params), () => ({ kind: 'codeLens' }))) ?? []));
+
+// Open docs' findings are pushed as they are typed: pulls are for the docs that are not open.
+connection.languages.diagnostics.on(live(() => ({ kind: DocumentDiagnosticReportKind.Full, items: [] })));
+connection.languages.diagnostics.onWorkspace(live(({ previousResultIds }) => ({ items: problems.report(previousResultIds ?? []) })));
 
 connection.onHover(live(async (params) => {
 	const uri = uriOf(params);
@@ -479,7 +504,7 @@ async function check(document: TextDocument, location: Location, settings: Desig
 	}
 	const outcome = await checkInWorker(
 		service,
-		{ kind: 'check', uri: document.uri, version: document.version, text: document.getText(), template: sourceOf(template), settings, relativePath: location.relativePath, keep, editorActions },
+		{ kind: 'check', uri: document.uri, version: document.version, text: document.getText(), template: sourceOf(template), settings, relativePath: location.relativePath, keep, editorActions, codeDocs },
 		budgetMs,
 		'designDoc.',
 	);
@@ -507,7 +532,7 @@ function outOfTime(uri: string, budgetMs: number, settings: DesignDocSettings): 
 }
 
 function skipped(document: TextDocument, location: Location, settings: DesignDocSettings, template: ResolvedTemplate, reason: string): Analysis {
-	return { document, settings, template, skipped: true, timedOut: false, reply: structuralReply(document, template.text, settings, location.relativePath, reason) };
+	return { document, settings, template, skipped: true, timedOut: false, reply: structuralReply(document, template.text, settings, location.relativePath, reason, false, codeDocs) };
 }
 
 function errorText(error: unknown): string {

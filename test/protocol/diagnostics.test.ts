@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { check, corpus, fixture, fixtures } from '../helpers';
+import { check, codeDocs, corpus, fixture, fixtures } from '../helpers';
 import { LspClient } from './lspClient';
 
 let client: LspClient;
@@ -25,6 +25,7 @@ test('publishes the exact diagnostics for the version opened', async () => {
 				range: { start: { line: 0, character: 0 }, end: { line: 0, character: 26 } },
 				severity: 1,
 				code: 'missing-metadata',
+				codeDescription: { href: `${codeDocs}missing-metadata.md` },
 				source: 'design-doc',
 				message: 'Missing metadata "Approver:" in the header: expected a line like "* Approver: <kpt-maintainer>".',
 				data: { code: 'missing-metadata', label: 'Approver', insertAt: 58 },
@@ -39,7 +40,7 @@ test('a corpus doc gets the same diagnostics as the service and the CLI compute'
 	const uri = pathToFileURL(path).href;
 	await client.open(uri, text);
 	const published = await client.diagnostics(uri);
-	assert.deepEqual(published.diagnostics, check(text, { relativePath: 'kpt-design-docs/02-oci-support.md', force: false }));
+	assert.deepEqual(published.diagnostics, check(text, { relativePath: 'kpt-design-docs/02-oci-support.md', force: false, codeDocs }));
 	assert.deepEqual(
 		published.diagnostics.map((diagnostic) => diagnostic.code),
 		['placeholder', 'template-text', 'template-text', 'unresolved-question', 'unresolved-question', 'empty-section', 'template-text', 'placeholder', 'template-text'],

@@ -68,6 +68,38 @@ test('quick fixes: exact payload, versioned, marked preferred', async () => {
 				],
 			},
 		},
+		{
+			title: 'Disable heading-variant for this line',
+			kind: 'quickfix',
+			diagnostics: [variant],
+			edit: {
+				documentChanges: [
+					{
+						textDocument: { uri, version: 7 },
+						edits: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, newText: '<!-- design-doc-disable-next-line heading-variant -->\n' }],
+					},
+				],
+			},
+		},
+		{
+			title: 'Disable heading-variant for this file',
+			kind: 'quickfix',
+			diagnostics: [variant],
+			edit: {
+				documentChanges: [
+					{
+						textDocument: { uri, version: 7 },
+						edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '<!-- design-doc-disable-file heading-variant -->\n' }],
+					},
+				],
+			},
+		},
+		{
+			title: 'Show documentation for heading-variant',
+			kind: 'quickfix',
+			diagnostics: [variant],
+			command: { title: 'Show documentation for heading-variant', command: 'designDoc.server.showDocumentation', arguments: ['heading-variant'] },
+		},
 	]);
 });
 
@@ -80,7 +112,11 @@ test('quick fixes for an unresolved question: mark it, or add a resolution', asy
 		context: { diagnostics: [question], only: ['quickfix'] },
 	});
 	assert.deepEqual(
-		actions!.map((action) => 'edit' in action && [action.title, action.isPreferred ?? false, action.edit!.documentChanges![0]]),
+		actions!.map((action) => action.title).slice(2),
+		['Disable unresolved-question for this line', 'Disable unresolved-question for this file', 'Show documentation for unresolved-question'],
+	);
+	assert.deepEqual(
+		actions!.slice(0, 2).map((action) => 'edit' in action && [action.title, action.isPreferred ?? false, action.edit!.documentChanges![0]]),
 		[
 			[
 				'Mark as Not Yet Resolved',

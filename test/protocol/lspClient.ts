@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+	ClientCapabilities,
 	ConfigurationRequest,
 	DidChangeTextDocumentNotification,
 	DidCloseTextDocumentNotification,
@@ -13,11 +14,15 @@ import {
 	ProtocolConnection,
 	PublishDiagnosticsNotification,
 	PublishDiagnosticsParams,
+	Registration,
 	RegistrationRequest,
 	ShowMessageNotification,
 	ShutdownRequest,
 	StreamMessageReader,
 	StreamMessageWriter,
+	Unregistration,
+	UnregistrationRequest,
+	DiagnosticRefreshRequest,
 	createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { statusesChangedNotification } from '../../server/src/protocol';
@@ -39,6 +44,11 @@ export class LspClient {
 	readonly shown: string[] = [];
 	private readonly exited: Promise<number | null>;
 	stderr = '';
+	/** Capabilities the server registered and unregistered, in order. */
+	readonly registrations: Registration[] = [];
+	readonly unregistrations: Unregistration[] = [];
+	/** `workspace/diagnostic/refresh` requests so far. */
+	refreshes = 0;
 
 	constructor(options: { configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown } = {}) {
 		this.process = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -49,7 +59,6 @@ export class LspClient {
 			this.published.push(params);
 			this.waiters.splice(0).forEach((wake) => wake());
 		});
-		this.connection.onRequest(RegistrationRequest.type, () => null);
 		for (const type of [ShowMessageNotification.type, LogMessageNotification.type]) {
 			this.connection.onNotification(type, ({ message }) => {
 				this.messages.push(message);
@@ -59,6 +68,21 @@ export class LspClient {
 				this.waiters.splice(0).forEach((wake) => wake());
 			});
 		}
+		this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
+			this.registrations.push(...registrations);
+			this.waiters.splice(0).forEach((wake) => wake());
+			return null;
+		});
+		this.connection.onRequest(UnregistrationRequest.type, ({ unregisterations }) => {
+			this.unregistrations.push(...unregisterations);
+			this.waiters.splice(0).forEach((wake) => wake());
+			return null;
+		});
+		this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
+			this.refreshes++;
+			this.waiters.splice(0).forEach((wake) => wake());
+			return null;
+		});
 		for (const method of [statusesChangedNotification.method]) {
 			this.connection.onNotification(method, () => {
 				this.notifications.push(method);
@@ -72,12 +96,16 @@ export class LspClient {
 		this.connection.listen();
 	}
 
-	async initialize(options: { configuration?: boolean; rootUri?: string | null } = {}): Promise<void> {
+	async initialize(
+		options: { configuration?: boolean; rootUri?: string | null; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {},
+	): Promise<void> {
+		const { workspace, ...capabilities } = options.capabilities ?? {};
 		await this.connection.sendRequest(InitializeRequest.type, {
 			processId: process.pid,
 			rootUri: options.rootUri ?? null,
 			workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
-			capabilities: { workspace: { configuration: options.configuration ?? false } },
+			capabilities: { ...capabilities, workspace: { ...workspace, configuration: options.configuration ?? false } },
+			initializationOptions: options.initializationOptions,
 		});
 		await this.connection.sendNotification(InitializedNotification.type, {});
 	}
@@ -112,6 +140,13 @@ export class LspClient {
 			if (found.length >= count) {
 				return found[count - 1]!;
 			}
+			await new Promise<void>((wake) => this.waiters.push(wake));
+		}
+	}
+
+	/** Resolves when `test` holds, checked after each message from the server. */
+	async until(test: () => boolean): Promise<void> {
+		while (!test()) {
 			await new Promise<void>((wake) => this.waiters.push(wake));
 		}
 	}

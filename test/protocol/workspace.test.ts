@@ -94,6 +94,13 @@ test('duplicate-number: reported with the other doc as related information, fixe
 			diagnostics: [duplicate],
 			edit: { documentChanges: [{ kind: 'rename', oldUri: uri, newUri: uriOf('09-pipeline-merge.md'), options: { overwrite: false, ignoreIfExists: false } }] },
 		},
+		// No disable actions: a comment in one doc cannot settle a clash between two.
+		{
+			title: 'Show documentation for duplicate-number',
+			kind: 'quickfix',
+			diagnostics: [duplicate],
+			command: { title: 'Show documentation for duplicate-number', command: 'designDoc.server.showDocumentation', arguments: ['duplicate-number'] },
+		},
 	]);
 	await client.close(uri);
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DuplicateNumbers } from '../../server/src/duplicateNumbers';
 import { normalizeSettings } from '../../server/src/service/settings';
+import { codeDocs } from '../helpers';
 
 const uri = 'file:///ws/docs/03-faster.md';
 const folder = '/ws/docs';
@@ -14,10 +15,13 @@ const workspace = [
 
 test('duplicate-number looks at the workspace again only when the docs, the settings or the title range change', () => {
 	let looks = 0;
-	const numbers = new DuplicateNumbers(() => {
-		looks++;
-		return workspace;
-	});
+	const numbers = new DuplicateNumbers(
+		() => {
+			looks++;
+			return workspace;
+		},
+		() => codeDocs,
+	);
 	const settings = normalizeSettings({});
 	const text = '# Faster\n\n* Author(s): Ada\n\n## Why\n\nBecause.\n';
 	const title = { start: 0, end: 8 };
@@ -25,6 +29,7 @@ test('duplicate-number looks at the workspace again only when the docs, the sett
 
 	const first = numbers.diagnostics(at(1, text), title, settings);
 	assert.deepEqual(first.map((diagnostic) => [diagnostic.code, diagnostic.range.end.character, diagnostic.relatedInformation?.length]), [['duplicate-number', 8, 1]]);
+	assert.equal(first[0]!.codeDescription?.href, `${codeDocs}duplicate-number.md`);
 	assert.equal(looks, 1);
 	for (let version = 2; version < 10; version++) {
 		const typed = text.replace('Because.', `Because${'!'.repeat(version)}`).replace('Ada', `Ada\n${'* Approver: Grace\n'.repeat(version % 2)}`);
@@ -48,6 +53,6 @@ test('duplicate-number looks at the workspace again only when the docs, the sett
 });
 
 test('duplicate-number is for files only', () => {
-	const numbers = new DuplicateNumbers(() => workspace);
+	const numbers = new DuplicateNumbers(() => workspace, () => codeDocs);
 	assert.deepEqual(numbers.diagnostics(TextDocument.create('untitled:03-faster.md', 'markdown', 1, '# Faster\n'), { start: 0, end: 8 }, normalizeSettings({})), []);
 });

@@ -4,19 +4,17 @@ import {
 	CodeActionKind,
 	Command,
 	Diagnostic,
-	OptionalVersionedTextDocumentIdentifier,
 	Range,
 	RenameFile,
-	TextDocumentEdit,
-	TextEdit,
-	WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { editorCommands, fixAllKind } from '../protocol';
-import type { OffsetEdit } from './edits';
+import { isDiagnosticCode } from './codes';
+import { documentationAction } from './documentationAction';
 import { fixAll } from './fixAll';
 import { Fix, FixContext, fixesFor } from './fixes';
-
-
+import type { ParsedMarkdown } from './markdown';
+import { isSuppressible, suppressionActions } from './suppressionActions';
+import { versionedEdit } from './versionedEdit';
 
 export interface CodeActionRequest {
 	readonly range: Range;
@@ -26,12 +24,13 @@ export interface CodeActionRequest {
 }
 
 /**
- * Quick fixes and fix-all for `document`. `current` are the diagnostics of this
+ * Quick fixes, disable and documentation actions, and fix-all for `document` (parsed as `md`). `current` are the diagnostics of this
  * very version: a requested diagnostic is fixed only if it is still among them,
  * so a fix is never computed from positions of an older text.
  */
 export function codeActions(
 	document: TextDocument,
+	md: ParsedMarkdown,
 	current: readonly Diagnostic[],
 	request: CodeActionRequest,
 	diagnose: (document: TextDocument) => Diagnostic[],
@@ -40,9 +39,20 @@ export function codeActions(
 	const wanted = (kind: string) => !request.only || request.only.some((only) => kind === only || kind.startsWith(`${only}.`));
 	const actions: CodeAction[] = [];
 	if (wanted(CodeActionKind.QuickFix)) {
-		for (const diagnostic of current.filter((candidate) => requested(candidate, request))) {
+		const shown = current.filter((candidate) => requested(candidate, request));
+		for (const diagnostic of shown) {
 			for (const fix of fixesFor(document, diagnostic, context)) {
 				actions.push(quickFix(document, diagnostic, fix));
+			}
+		}
+		// After the fixes, as ESLint orders them: per code, disable it here, in the file, read about it.
+		for (const code of new Set(shown.map((diagnostic) => diagnostic.code))) {
+			const ofCode = shown.filter((diagnostic) => diagnostic.code === code);
+			if (isSuppressible(code)) {
+				actions.push(...suppressionActions(document, md, code, ofCode));
+			}
+			if (isDiagnosticCode(code)) {
+				actions.push(documentationAction(code, ofCode));
 			}
 		}
 	}
@@ -87,18 +97,6 @@ function quickFix(document: TextDocument, diagnostic: Diagnostic, fix: Fix): Cod
 		});
 	}
 	return action;
-}
-
-/** Edits bound to the version they were computed on: an editor refuses them on any newer text. */
-export function versionedEdit(document: TextDocument, edits: readonly OffsetEdit[]): WorkspaceEdit {
-	return {
-		documentChanges: [
-			TextDocumentEdit.create(
-				OptionalVersionedTextDocumentIdentifier.create(document.uri, document.version),
-				edits.map((edit) => TextEdit.replace({ start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, edit.newText)),
-			),
-		],
-	};
 }
 
 function intersects(a: Range, b: Range): boolean {

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Severity } from './codes';
+import { codeDocsHref } from './codeDocs';
 import type { Finding } from './finding';
 import type { DesignDocSettings } from './settings';
 
@@ -13,8 +14,11 @@ const lspSeverity: Readonly<Record<Severity, DiagnosticSeverity>> = {
 	hint: DiagnosticSeverity.Hint,
 };
 
-/** Findings as LSP diagnostics for `document`, with the configured severities. */
-export function toDiagnostics(document: TextDocument, found: readonly Finding[], settings: DesignDocSettings): Diagnostic[] {
+/**
+ * Findings as LSP diagnostics for `document`, with the configured severities;
+ * with `codeDocs` (the URI of the code pages' folder, ending in `/`), each links its code's page.
+ */
+export function toDiagnostics(document: TextDocument, found: readonly Finding[], settings: DesignDocSettings, codeDocs?: string): Diagnostic[] {
 	return found.flatMap((finding) => {
 		const severity = settings.severity[finding.code];
 		if (severity === 'off') {
@@ -27,6 +31,9 @@ export function toDiagnostics(document: TextDocument, found: readonly Finding[],
 			source: diagnosticSource,
 			message: finding.message,
 		};
+		if (codeDocs !== undefined) {
+			diagnostic.codeDescription = { href: codeDocsHref(codeDocs, finding.code) };
+		}
 		if (finding.data) {
 			diagnostic.data = finding.data;
 		}

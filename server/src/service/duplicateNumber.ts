@@ -34,6 +34,7 @@ export function duplicateNumberDiagnostics(
 	all: readonly NumberedDoc[],
 	anchor: { start: number; end: number },
 	settings: DesignDocSettings,
+	codeDocs?: string,
 ): Diagnostic[] {
 	const number = docNumber(doc.fileName);
 	const siblings = all.filter((other) => other.folder === doc.folder);
@@ -53,6 +54,7 @@ export function duplicateNumberDiagnostics(
 			},
 		],
 		settings,
+		codeDocs,
 	);
 	if (!diagnostic) {
 		return [];

@@ -22,6 +22,8 @@ export interface CheckOptions {
 	readonly relativePath?: string | undefined;
 	/** Check even if the document does not look like a design doc (a file named on the CLI). */
 	readonly force?: boolean;
+	/** URI of the folder of code pages (ending in `/`): each diagnostic links its code's page. */
+	readonly codeDocs?: string | undefined;
 	/** Reuses the unchanged pieces of the last version of an open document; a fresh `IncrementalParser` by default. */
 	readonly parser?: { parse(text: string): ParsedMarkdown };
 }
@@ -53,7 +55,7 @@ export function checkDocument(document: TextDocument, options: CheckOptions): Ch
 	return {
 		isDesignDoc: true,
 		outline: doc,
-		diagnostics: toDiagnostics(document, found, options.settings),
+		diagnostics: toDiagnostics(document, found, options.settings, options.codeDocs),
 		status: docStatus(doc, found, fallbackTitle, (offset) => document.positionAt(offset).line),
 	};
 }

@@ -1,6 +1,6 @@
 import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { ParsedMarkdown, blockText, headingText, isHeading, normalizeText } from './markdown';
+import { ParsedMarkdown, blockText, headingText, isComment, isHeading, normalizeText } from './markdown';
 import { matchHeadings, sameSpelling } from './headingMatch';
 import { compactKey } from './names';
 import type { TemplateMetadataKey, TemplateModel, TemplateSection } from './template';
@@ -58,7 +58,7 @@ export interface DocOutline {
 	readonly leftovers: readonly Leftover[];
 	/** Headings whose whole text is a template placeholder (`### \<Question\>`). */
 	readonly placeholderHeadings: readonly Heading[];
-	/** Where findings about the whole doc are shown: the title, or the start of the text (after a BOM). */
+	/** Where findings about the whole doc are shown: the title, else the first block that is not a comment, else the start of the text (after a BOM). */
 	readonly anchor: { readonly start: number; readonly end: number };
 }
 
@@ -86,7 +86,10 @@ export function outline(md: ParsedMarkdown, template: TemplateModel, synonyms: R
 	const placeholders = new Set<Nodes>(placeholderHeadings);
 	const questionSection = sections.find((section) => section.template?.role === 'questions');
 	const questions = questionSection && template.questions ? findQuestions(md, questionSection, template, leftoverNodes, placeholders) : [];
-	const anchor = title ? { start: md.start(title), end: md.end(title) } : { start: md.bomLength, end: md.bomLength };
+	// Without a title, the first block after any leading comments: a disable comment at the top then covers it.
+	const firstBlock = nodes.find((node) => !isComment(node));
+	const anchorAt = firstBlock ? md.start(firstBlock) : md.bomLength;
+	const anchor = title ? { start: md.start(title), end: md.end(title) } : { start: anchorAt, end: anchorAt };
 	return { md, template, title, headerEnd, metadata, sections, questions, leftovers, placeholderHeadings, anchor };
 }
 

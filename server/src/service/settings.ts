@@ -24,7 +24,11 @@ export interface DesignDocSettings {
 	readonly validationTimeoutMs: number;
 	/** Template heading (without `#`) → other headings that stand for it, in compared form. */
 	readonly headingSynonyms: Readonly<Record<string, readonly string[]>>;
+	/** Whose findings the Problems panel shows: the open docs', or every design doc's in the workspace. */
+	readonly problems: ProblemsScope;
 }
+
+export type ProblemsScope = 'open' | 'workspace';
 
 export const defaultSettings: DesignDocSettings = {
 	severity: { ...defaultSeverity },
@@ -37,6 +41,7 @@ export const defaultSettings: DesignDocSettings = {
 	maxDocumentSizeKb: 1024,
 	validationTimeoutMs: 1000,
 	headingSynonyms: {},
+	problems: 'open',
 };
 
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -73,6 +78,7 @@ export function normalizeSettings(raw: unknown): DesignDocSettings {
 		maxDocumentSizeKb: positive(input.maxDocumentSizeKb) ?? defaultSettings.maxDocumentSizeKb,
 		validationTimeoutMs: positive(input.validationTimeoutMs) ?? defaultSettings.validationTimeoutMs,
 		headingSynonyms: synonyms(input.headingSynonyms),
+		problems: input.problems === 'workspace' ? 'workspace' : defaultSettings.problems,
 	};
 }
 

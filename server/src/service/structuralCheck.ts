@@ -22,6 +22,7 @@ export function structuralCheck(
 	settings: DesignDocSettings,
 	reason: string,
 	fallbackTitle: string,
+	codeDocs?: string,
 ): { diagnostics: Diagnostic[]; status: DocStatus } {
 	const text = document.getText();
 	const sections = templateSections(templateText);
@@ -68,7 +69,7 @@ export function structuralCheck(
 		questions: [],
 		problems: [...(missingSections.length ? [`missing: ${missingSections.join(', ')}`] : []), `not fully checked: ${reason}`],
 	};
-	return { diagnostics: toDiagnostics(document, [notice, ...found], settings), status };
+	return { diagnostics: toDiagnostics(document, [notice, ...found], settings, codeDocs), status };
 }
 
 /**

@@ -10,12 +10,13 @@ interface Suppression {
 	readonly codes: ReadonlySet<string>;
 }
 
-const directive = /^<!--\s*design-doc-(disable-next-line|disable|enable)\b([^>]*?)-->$/;
+const directive = /^<!--\s*design-doc-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->$/;
 
 /**
  * Findings minus those the doc suppresses with comments, as markdownlint does:
  * `<!-- design-doc-disable CODE -->` … `<!-- design-doc-enable CODE -->`, and
- * `<!-- design-doc-disable-next-line CODE -->`. Without a code, all codes.
+ * `<!-- design-doc-disable-next-line CODE -->`, and for the whole file wherever it
+ * stands, `<!-- design-doc-disable-file CODE -->`. Without a code, all codes.
  * Comments are read from the parse tree, so one inside fenced code is text.
  */
 export function applySuppressions(md: ParsedMarkdown, found: readonly Finding[]): Finding[] {
@@ -47,7 +48,9 @@ function collect(md: ParsedMarkdown): Suppression[] {
 	const open: { from: number; codes: Set<string> }[] = [];
 	for (const { node, kind, codes } of comments) {
 		const end = md.end(node);
-		if (kind === 'disable-next-line') {
+		if (kind === 'disable-file') {
+			suppressions.push({ from: 0, to: md.text.length + 1, codes });
+		} else if (kind === 'disable-next-line') {
 			const from = lineAfter(md.text, end);
 			suppressions.push({ from, to: lineAfter(md.text, from), codes });
 		} else if (kind === 'disable') {

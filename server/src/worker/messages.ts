@@ -19,6 +19,8 @@ export type WorkerRequest =
 			/** Check it even if it does not look like a design doc (a file named on the CLI's command line). */
 			readonly force?: boolean;
 			readonly editorActions: boolean;
+			/** URI of the code pages' folder, ending in `/`: each diagnostic links its code's page (the CLI's have none). */
+			readonly codeDocs?: string;
 	  }
 	| { readonly kind: 'codeActions'; readonly uri: string; readonly version: number; readonly request: CodeActionRequest; readonly extra: readonly Diagnostic[] }
 	| { readonly kind: 'fixAll'; readonly uri: string; readonly version: number }

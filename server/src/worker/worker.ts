@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, versionedEdit } from '../service/codeActions';
+import { codeActions } from '../service/codeActions';
 import { codeLenses } from '../service/codeLens';
 import { completions } from '../service/completion';
 import { fixAll } from '../service/fixAll';
@@ -15,6 +15,7 @@ import { IncrementalParser } from '../service/incremental';
 import { CheckOptions, CheckResult, checkDocument } from '../service/languageService';
 import { newDocText } from '../service/newDoc';
 import { TemplateModels } from '../service/templateModels';
+import { versionedEdit } from '../service/versionedEdit';
 import type { CheckReply, WorkerAnswer, WorkerMessage, WorkerReplies, WorkerRequest, WorkerSignal } from './messages';
 import { currentThreadId } from './threadClock';
 
@@ -57,7 +58,7 @@ function handle(request: WorkerRequest): WorkerReplies[WorkerRequest['kind']] {
 	const fixContext = { template: options.template, editorActions: analysis.editorActions };
 	switch (request.kind) {
 		case 'codeActions':
-			return codeActions(document, [...result.diagnostics, ...request.extra], request.request, diagnose, fixContext);
+			return codeActions(document, result.outline.md, [...result.diagnostics, ...request.extra], request.request, diagnose, fixContext);
 		case 'fixAll': {
 			const edits = fixAll(document, diagnose, fixContext);
 			return edits.length > 0 ? versionedEdit(document, edits) : null;
@@ -83,6 +84,7 @@ function check(request: Extract<WorkerRequest, { kind: 'check' }>): CheckReply {
 		settings: request.settings,
 		relativePath: request.relativePath,
 		force: request.force === true,
+		codeDocs: request.codeDocs,
 		...(session ? { parser: session.parser } : {}),
 	};
 	injectCrash(request.text);
