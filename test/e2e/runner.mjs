@@ -150,35 +150,40 @@ async function mochaPhase({ name, title, suiteIndex, developmentPath, extensions
 			const page = await context.newPage();
 			let settle;
 			const finished = new Promise((res, rej) => (settle = { res, rej }));
-			await page.exposeFunction('codeAutomationLog', (type, args) => {
-				const parts = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
-				const text = parts.join(' ');
-				if (!VERBOSE && /ENOTFOUND open-vsx\.org|^\s+at async? ?\S+ \(http:|^Resolv|^Creating a socket|^Updating additional|^\[Service Worker\]|^ChatSessionStore|^Creation of workbench contribution|^\[lifecycle\] Long running/.test(text)) return; // the offline workbench's noise
-				(type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
-			});
-			await page.exposeFunction('codeAutomationExit', (code) => settle.res(Number(code)));
-			page.on('pageerror', (err) => VERBOSE && console.error('[page error]', err.message));
-			page.on('console', (msg) => VERBOSE && console.log(`[browser:${msg.type()}]`, msg.text()));
-			page.on('crash', () => settle.rej(new HarnessError('the workbench page crashed')));
-			server.exited.then(({ code, signal }) => settle.rej(new HarnessError(`the VS Code server exited (${code ?? signal})`)));
-			// Every write of the results file (a test started or ended) is progress.
+			finished.catch(() => {}); // awaited below; a late rejection (the server stopping) is no crash
+			// Progress: every write of the results file (a test started or ended), and mocha's line
+			// for each finished test (for a suite that writes no results file).
 			const watchdog = new Watchdog(STALL_MS, () => {
 				const at = readResults(resultsFile)?.current;
 				const where = at ? `the suite was running "${at}"` : 'the suite never started: the workbench or its extension host did not come up';
 				settle.rej(new HarnessError(`no test finished for ${STALL_MS / 1000}s (E2E_TIMEOUT_MS): ${where}`));
 			});
 			const watcher = watch(dirname(resultsFile), (_, file) => file === basename(resultsFile) && watchdog.progress());
-			const payload = [
-				['extensionDevelopmentPath', remoteUri(port, developmentPath)],
-				['extensionTestsPath', remoteUri(port, suiteIndex)],
-				['skipWelcome', 'true'],
-			];
-			const url = workbenchUrl(port, dirs.workspace, payload);
-			if (VERBOSE) log(`opening ${url}`);
-			await page.goto(url);
 			let exitCode;
 			let failure;
 			try {
+				await page.exposeFunction('codeAutomationLog', (type, args) => {
+					const parts = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
+					const text = parts.join(' ');
+					if (/^\s*(✔|\d+\)) /.test(text)) watchdog.progress();
+					if (!VERBOSE && /ENOTFOUND open-vsx\.org|^\s+at async? ?\S+ \(http:|^Resolv|^Creating a socket|^Updating additional|^\[Service Worker\]|^ChatSessionStore|^Creation of workbench contribution|^\[lifecycle\] Long running/.test(text)) return; // the offline workbench's noise
+					(type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
+				});
+				await page.exposeFunction('codeAutomationExit', (code) => settle.res(Number(code)));
+				page.on('pageerror', (err) => VERBOSE && console.error('[page error]', err.message));
+				page.on('console', (msg) => VERBOSE && console.log(`[browser:${msg.type()}]`, msg.text()));
+				page.on('crash', () => settle.rej(new HarnessError('the workbench page crashed')));
+				server.exited.then(({ code, signal }) => settle.rej(new HarnessError(`the VS Code server exited (${code ?? signal})`)));
+				const payload = [
+					['extensionDevelopmentPath', remoteUri(port, developmentPath)],
+					['extensionTestsPath', remoteUri(port, suiteIndex)],
+					['skipWelcome', 'true'],
+				];
+				const url = workbenchUrl(port, dirs.workspace, payload);
+				if (VERBOSE) log(`opening ${url}`);
+				// No navigation deadline (Playwright's is 30 s, too short while the machine is busy):
+				// the watchdog bounds the wait.
+				page.goto(url, { timeout: 0 }).catch((err) => settle.rej(err));
 				exitCode = await finished;
 			} catch (err) {
 				failure = err;
@@ -222,17 +227,19 @@ async function uiPhase({ extensionsDir }) {
 			const gone = new Promise((_, rej) => (serverGone = rej));
 			gone.catch(() => {});
 			server.exited.then(({ code, signal }) => serverGone(new HarnessError(`the VS Code server exited (${code ?? signal})`)));
-			await page.goto(workbenchUrl(port, dirs.workspace, [['skipWelcome', 'true']]));
 			let stalled;
 			const stall = new Promise((_, rej) => (stalled = rej));
-			let step = 'waiting for the workbench';
+			let step = 'loading the workbench page';
 			const watchdog = new Watchdog(STALL_MS, () => stalled(new HarnessError(`no UI step finished for ${STALL_MS / 1000}s (E2E_TIMEOUT_MS): the phase was at: ${step}`)));
 			const progress = (next) => {
 				step = next;
 				watchdog.progress();
 			};
 			try {
-				return await Promise.race([runUiSteps(page, { workspace: dirs.workspace, progress }), stall, gone]);
+				// No navigation deadline (Playwright's is 30 s): the watchdog bounds the wait.
+				const steps = page.goto(workbenchUrl(port, dirs.workspace, [['skipWelcome', 'true']]), { timeout: 0 }).then(() => runUiSteps(page, { workspace: dirs.workspace, progress }));
+				steps.catch(() => {}); // raced below; once the phase is over, a late failure (the page closing) is no crash
+				return await Promise.race([steps, stall, gone]);
 			} finally {
 				watchdog.stop();
 			}

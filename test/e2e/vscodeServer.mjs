@@ -25,7 +25,8 @@ const PACKAGE_JSON = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')
 export const EXTENSION_ID = `${PACKAGE_JSON.publisher}.${PACKAGE_JSON.name}`;
 /** The folder the server installs the .vsix into: `publisher.name-version`. */
 export const INSTALLED_FOLDER = `${EXTENSION_ID}-${PACKAGE_JSON.version}`;
-const SERVER_START_TIMEOUT_MS = 60_000;
+// Generous: on a busy machine starting Node and the server's modules alone can take a minute.
+const SERVER_START_TIMEOUT_MS = 180_000;
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -383,6 +384,7 @@ export async function launchChromium() {
 		handleSIGINT: false,
 		handleSIGTERM: false,
 		handleSIGHUP: false,
+		timeout: 180_000, // Playwright's default, 30 s, is too short on a busy machine (it took 30 s here)
 	});
 }
 
