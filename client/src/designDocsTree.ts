@@ -91,7 +91,9 @@ export class DesignDocsTree implements TreeDataProvider<Node> {
 				item.id = `section:${report.uri}:${section.heading}`;
 				item.description = section.present ? '' : 'missing';
 				item.iconPath = section.present ? new ThemeIcon('check', new ThemeColor('charts.green')) : new ThemeIcon('close', new ThemeColor('charts.red'));
-				item.tooltip = section.present ? `## ${section.heading}` : `## ${section.heading} is missing: the light bulb on the doc inserts it.`;
+				item.tooltip = section.present ? `## ${section.heading}` : `## ${section.heading} is missing: Insert adds it here.`;
+				// A missing section opens where it belongs, with Insert (an inline action) at hand.
+				item.contextValue = section.present ? 'designDoc.section' : 'designDoc.missingSection';
 				item.command = openAt(report.uri, section.line ?? 0);
 				return item;
 			}

@@ -4,6 +4,8 @@ import { type FixAllArguments, type InitializationOptions, checkStateRequest, ed
 import { titleProblem } from '../../server/src/service/names';
 import { CrashHandler } from './crashHandler';
 import { DesignDocsTree, type Node } from './designDocsTree';
+import { selectFirstPlaceholder } from './firstPlaceholder';
+import { insertSection } from './insertSection';
 import { StatusBar } from './statusBar';
 import { StatusStore } from './statusStore';
 
@@ -70,6 +72,7 @@ export async function startExtension(
 			}
 			await fixAll(editor.document.uri);
 		}),
+		commands.registerCommand('designDoc.insertSection', (node?: Node) => (node?.kind === 'section' ? insertSection(node.report, node.section) : undefined)),
 		commands.registerCommand('designDoc.fixAllInTree', (node?: Node) => (node?.kind === 'doc' ? fixAll(Uri.parse(node.report.uri)) : undefined)),
 		commands.registerCommand('designDoc.revealInTree', async () => {
 			const uri = window.activeTextEditor?.document.uri.toString();
@@ -112,7 +115,8 @@ export async function startExtension(
 				// Free: write it.
 			}
 			await workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
-			await window.showTextDocument(uri);
+			// A doc to write in, not a glance: a normal tab, the first placeholder selected to type over.
+			context.subscriptions.push(selectFirstPlaceholder(await window.showTextDocument(uri, { preview: false })));
 		}),
 		commands.registerCommand(editorCommands.insertSnippet, async (uri: string, version: number, position: Position, snippet: string) => {
 			const editor = await editorAt(uri, version);

@@ -124,8 +124,20 @@ connection.onInitialized(() => {
 			connection.console.warn(`Could not register for settings changes: ${String(error)}`);
 		});
 	}
-	void reindex();
+	const started = Date.now();
+	void reindex().then(() => startLine(started)).then((line) => connection.console.info(line));
 });
+
+/** One line per start in the output channel: the template the docs follow, how many, how long it took. */
+async function startLine(started: number): Promise<string> {
+	const root = workspaceFolders[0];
+	const settings = await settingsFor(root ? URI.file(root).toString() : 'untitled:');
+	// The template a new doc in the docs folder would follow.
+	const path = root && join(index.docsFolder(root, settings), 'new.md');
+	const template = sourceOf(await templateFor({ path, root, relativePath: undefined }, settings)).source;
+	const folders = workspaceFolders.length === 1 ? '' : ` in ${workspaceFolders.length} workspace folders`;
+	return `Design Doc Assistant started: template ${template}, ${index.reports().length} design docs indexed${folders} in ${Date.now() - started} ms.`;
+}
 
 /**
  * A message for the user, also in the log. A notification, not a request: a

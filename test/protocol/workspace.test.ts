@@ -47,6 +47,14 @@ test('the status request lists every design doc on disk, never opened, sorted by
 	assert.equal(reports[0]!.uri, uriOf('01-live-invenstory-to-rg.md'));
 });
 
+test('the output channel gets one line for the start: the template, the docs indexed, the time', async () => {
+	await client.message(/^Design Doc Assistant started/);
+	const started = client.messages.filter((message) => message.startsWith('Design Doc Assistant started'));
+	assert.equal(started.length, 1, client.messages.join('\n'));
+	assert.match(started[0]!, /^Design Doc Assistant started: template docs\/design-docs\/00-template\.md, 8 design docs indexed in \d+ ms\.$/);
+	assert.ok(!client.messages.some((message) => /\n\s+at /.test(message)), 'a stack trace in the output channel');
+});
+
 test('a file changed on disk: one notification after the burst, and the new status', async () => {
 	const seen = client.notificationCount(changed);
 	const path = join(docs(), '07-package-orchestration.md');

@@ -185,3 +185,17 @@ test('with editor actions: "Add a resolution" is a snippet with the cursor after
 		],
 	);
 });
+
+test('with editor actions: "Insert section" is the same text as a snippet, the cursor on a line of its own inside the new section', () => {
+	const text = fixture('rules', 'missing-section.md');
+	const document = TextDocument.create('untitled:x', 'markdown', 1, text);
+	const missing = check(text).find((diagnostic) => diagnostic.code === 'missing-section')!;
+	const [plain] = fixesFor(document, missing, context);
+	const [snippet] = fixesFor(document, missing, { template: kptTemplate, editorActions: true });
+	assert.deepEqual(snippet!.edits, plain!.edits, 'fix-all still inserts the same text');
+	assert.equal(snippet!.editorAction?.kind, 'snippet');
+	const body = snippet!.editorAction?.kind === 'snippet' ? snippet!.editorAction.snippet : '';
+	assert.ok(body.startsWith(plain!.edits[0]!.newText.replace(/\n+$/, '')), body);
+	assert.match(body, /-->\n\n\$0\n/);
+	assert.equal(body.split('$0').length, 2, 'one cursor position, nothing else unescaped');
+});

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { allCodes, codeDescription } from '../../server/src/service/codes';
@@ -71,5 +71,26 @@ test('the Settings UI shows the settings in titled groups, each in a stated orde
 	}
 	for (const [key, schema] of Object.entries(contributed)) {
 		assert.ok(schema.markdownDescription && schema.markdownDescription.length > 20, `${key} has no description`);
+	}
+});
+
+test('the walkthrough: open a doc, see a finding, apply a fix, open the view, create a doc; its pages and commands exist', () => {
+	const full = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+		files: string[];
+		contributes: {
+			commands: { command: string }[];
+			walkthroughs: { steps: { id: string; description: string; media: { markdown: string }; completionEvents: string[] }[] }[];
+		};
+	};
+	const [walkthrough] = full.contributes.walkthroughs;
+	assert.deepEqual(walkthrough!.steps.map((step) => step.id), ['openDoc', 'seeFinding', 'applyFix', 'openView', 'createDoc']);
+	const ours = new Set(full.contributes.commands.map((command) => command.command));
+	for (const step of walkthrough!.steps) {
+		assert.ok(existsSync(join(__dirname, '..', '..', step.media.markdown)), step.media.markdown);
+		assert.ok(full.files.some((pattern) => step.media.markdown.startsWith(pattern)), `${step.media.markdown} is not packaged`);
+		assert.ok(step.completionEvents.length > 0, step.id);
+		for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
+			assert.ok(!command!.startsWith('designDoc.') || ours.has(command!), `${step.id} links ${command}, which is not contributed`);
+		}
 	}
 });

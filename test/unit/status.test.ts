@@ -48,6 +48,17 @@ test('draft: a section missing, a placeholder or template text left, metadata mi
 	const missing = statusOf(fixture('rules', 'missing-section.md'));
 	assert.equal(missing.status, 'draft');
 	assert.deepEqual(missing.missingSections, ['Design', 'User Guide', 'Alternatives Considered']);
+	assert.deepEqual(
+		missing.sections.map((section) => [section.heading, section.present, section.line]),
+		[
+			['Why', true, 5],
+			['Design', false, 9],
+			['User Guide', false, 9],
+			['Open Issues/Questions', true, 9],
+			['Alternatives Considered', false, 20],
+		],
+		'a missing section is on the line where Insert section puts it',
+	);
 	assert.equal(describeStatus(missing), 'missing: Design, User Guide, Alternatives Considered');
 	const placeholders = statusOf(fixture('rules', 'placeholder.md'), '04-arm-build.md');
 	assert.equal(describeStatus(placeholders), '5 placeholders left');

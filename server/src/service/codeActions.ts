@@ -80,14 +80,15 @@ function quickFix(document: TextDocument, diagnostic: Diagnostic, fix: Fix): Cod
 	if (fix.preferred) {
 		action.isPreferred = true;
 	}
-	if (fix.edits.length > 0) {
+	const editor = fix.editorAction;
+	// A snippet stands for the edits where the editor can insert it; fix-all still uses the edits.
+	if (fix.edits.length > 0 && editor?.kind !== 'snippet') {
 		action.edit = versionedEdit(document, fix.edits);
 	}
 	if (fix.rename) {
 		const newUri = document.uri.replace(/[^/]*$/, encodeURIComponent(fix.rename));
 		action.edit = { documentChanges: [RenameFile.create(document.uri, newUri, { overwrite: false, ignoreIfExists: false })] };
 	}
-	const editor = fix.editorAction;
 	if (editor?.kind === 'snippet') {
 		action.command = Command.create(fix.title, editorCommands.insertSnippet, document.uri, document.version, document.positionAt(editor.offset), editor.snippet);
 	} else if (editor?.kind === 'select') {

@@ -49,12 +49,17 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 	const found = text.slice(start, end);
 	switch (data.code) {
 		case DiagnosticCode.MissingSection: {
-			const insert: Fix = {
+			const lines = sectionLines(data.heading, data.guidance);
+			const plain: Fix = {
 				title: `Insert section ${quote(data.heading)}`,
-				edits: [insertBlock(text, data.insertAt, sectionLines(data.heading, data.guidance), eol)],
+				edits: [insertBlock(text, data.insertAt, lines, eol)],
 				// With a candidate the insert may duplicate it: neither fix is safe enough for fix-all.
 				preferred: data.candidate === undefined,
 			};
+			// In an editor, the same text as a snippet that leaves the cursor in the new section, ready to type.
+			const insert: Fix = context.editorActions
+				? { ...plain, editorAction: { kind: 'snippet', offset: data.insertAt, snippet: withCursorLine(text, data.insertAt, lines, eol) } }
+				: plain;
 			const candidate = data.candidate;
 			return candidate
 				? [
@@ -188,6 +193,12 @@ function questionFixes(text: string, insertAt: number, eol: string, context: Fix
 		fixes.push({ title: 'Add a resolution', edits: [resolution], preferred: false });
 	}
 	return fixes;
+}
+
+/** The block `insertBlock` writes, as a snippet with the cursor on a line of its own after `lines`. */
+function withCursorLine(text: string, offset: number, lines: readonly string[], eol: string): string {
+	const cursor = '\u0000';
+	return escapeSnippet(insertBlock(text, offset, [...lines, '', cursor], eol).newText).replace(cursor, '$0');
 }
 
 function escapeSnippet(text: string): string {

@@ -11,7 +11,7 @@ export interface SectionStatus {
 	/** As the template spells it, without the `#` marks: `Design`. */
 	readonly heading: string;
 	readonly present: boolean;
-	/** 0-based line of the heading in the doc, when present. */
+	/** 0-based line of the heading in the doc; for a missing section, the line where it belongs. */
 	readonly line?: number;
 }
 
@@ -46,7 +46,14 @@ export function docStatus(doc: DocOutline, found: readonly Finding[], fallbackTi
 	const present = presentSections(doc);
 	const sections = doc.template.sections.map((section, index): SectionStatus => {
 		const match = present.get(index);
-		return match ? { heading: section.heading, present: true, line: lineAt(doc.md.start(match.heading)) } : { heading: section.heading, present: false };
+		if (match) {
+			return { heading: section.heading, present: true, line: lineAt(doc.md.start(match.heading)) };
+		}
+		// Where "Insert section" puts it: that is where the author goes to write it.
+		const missing = found.find((finding) => finding.data?.code === DiagnosticCode.MissingSection && finding.data.heading === section.markdown);
+		return missing?.data?.code === DiagnosticCode.MissingSection
+			? { heading: section.heading, present: false, line: lineAt(missing.data.insertAt) }
+			: { heading: section.heading, present: false };
 	});
 	const missingSections = doc.template.sections.filter((section, index) => !section.optional && !present.has(index)).map((section) => section.heading);
 	const questions = doc.questions.map((question) => ({ title: question.text, line: lineAt(doc.md.start(question.heading)), state: question.state }));

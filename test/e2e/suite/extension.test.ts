@@ -35,17 +35,24 @@ suite('Design Doc Assistant in VS Code', () => {
 		assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
 	});
 
-	test('the quick fix inserts the missing section and the diagnostic goes away', async () => {
+	test('the quick fix inserts the missing section, the cursor is in it, and the diagnostic goes away', async () => {
 		const editor = await openDoc('05-kpt-fn-exclude.md');
 		const uri = editor.document.uri;
 		const [missing] = (await waitForDiagnostics(uri, hasCode('missing-section'))).filter((d) => codeOf(d) === 'missing-section');
 		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range);
 		// The command's results carry no `diagnostics`: find the fix by kind and title.
 		const fix = actions.find((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && a.title.includes('## User Guide'));
-		assert.ok(fix?.edit, `no quick fix with an edit for the missing section among: ${actions.map((a) => a.title).join(' | ')}`);
+		// In VS Code the fix is a snippet (run by its command) that leaves the cursor in the new section.
+		assert.ok(fix?.command, `no quick fix with a command for the missing section among: ${actions.map((a) => a.title).join(' | ')}`);
 		assert.equal(fix.isPreferred, true);
-		assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit refused the quick fix');
-		assert.match(editor.document.getText(), /^## User Guide$/m);
+		await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+		const lines = editor.document.getText().split(/\r?\n/);
+		const heading = lines.indexOf('## User Guide');
+		assert.ok(heading > 0, 'no ## User Guide line');
+		const cursor = vscode.window.activeTextEditor?.selection.active;
+		const next = lines.findIndex((line, index) => index > heading && /^#/.test(line));
+		assert.ok(cursor && cursor.line > heading && cursor.line < next, `the cursor is on line ${cursor?.line}, not in the section (lines ${heading}-${next})`);
+		assert.equal(lines[cursor.line], '', 'the cursor is on a line of its own');
 		await waitForDiagnostics(uri, (ds) => ds.length > 0 && !hasCode('missing-section')(ds), 'the missing-section diagnostic to go away');
 	});
 
