@@ -27,7 +27,7 @@ export function suppressionActions(document: TextDocument, md: ParsedMarkdown, c
 	const lines = [...new Set(diagnostics.map((diagnostic) => diagnostic.range.start.line))];
 	const actions = lines.map((line) => {
 		const start = document.offsetAt({ line, character: 0 });
-		const above = start > 0 ? directiveOn(md.text, lineStart(md.text, start - (md.text.startsWith('\r\n', start - 2) ? 2 : 1)), 'disable-next-line') : undefined;
+		const above = start > 0 ? directiveOn(md.text, previousLineStart(md.text, start), 'disable-next-line') : undefined;
 		const edit = above
 			? withCode(above, code)
 			: { start, end: start, newText: `${commentPrefix(md, start)}<!-- design-doc-disable-next-line ${code} -->${eol}` };
@@ -114,6 +114,11 @@ function firstBlockOn(md: ParsedMarkdown, parent: Parent, start: number): { node
 }
 
 type Parent = Root | Blockquote | List | ListItem;
+
+/** Offset of the start of the line before the one starting at `start` (> 0), past a CRLF as one break. */
+function previousLineStart(text: string, start: number): number {
+	return lineStart(text, start - (text.startsWith('\r\n', start - 2) ? 2 : 1));
+}
 
 /** Offset of the line break ending the line holding `offset` (the text's end if none). */
 function nextBreak(text: string, offset: number): number {
