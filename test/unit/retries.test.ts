@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { Retries } from '../../server/src/retries';
 
 test('a timed-out doc is retried when the server is idle, with a doubled budget, until the tries are used', async () => {
+	// Retry timers are unref'd so they never keep a finished process alive: this test must.
+	const keepAlive = setInterval(() => {}, 1000);
 	let busy = true;
 	const retried: string[] = [];
 	let wake = () => {};
@@ -39,4 +41,5 @@ test('a timed-out doc is retried when the server is idle, with a doubled budget,
 	assert.ok(!retries.exhausted('a'));
 	retries.dispose();
 	assert.deepEqual(retried, ['a', 'a']);
+	clearInterval(keepAlive);
 });
