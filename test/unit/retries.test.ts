@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Retries } from '../../server/src/retries';
 
-test('a timed-out doc is retried when the server is idle, with a doubled budget, until the tries are used', async () => {
+test('a timed-out doc is retried when the server is idle, with a doubled budget, until the tries are used', async (t) => {
 	// Retry timers are unref'd so they never keep a finished process alive: this test must.
 	const keepAlive = setInterval(() => {}, 1000);
+	t.after(() => clearInterval(keepAlive));
 	let busy = true;
 	const retried: string[] = [];
 	let wake = () => {};
@@ -41,5 +42,4 @@ test('a timed-out doc is retried when the server is idle, with a doubled budget,
 	assert.ok(!retries.exhausted('a'));
 	retries.dispose();
 	assert.deepEqual(retried, ['a', 'a']);
-	clearInterval(keepAlive);
 });
