@@ -6,10 +6,12 @@ import { check, describe, expectations, fixture, fixtures } from '../helpers';
 
 // Each fixture lists the findings it must produce, exactly, in a trailing
 // `<!-- expect -->` block (markdownlint's inline-expectation style).
+// `reviewer/` holds docs written the way authors drift from the template, with
+// the findings a careful reviewer would write.
 suite('rule fixtures', () => {
-	for (const name of readdirSync(join(fixtures, 'rules')).filter((file) => file.endsWith('.md'))) {
-		test(name, () => {
-			const text = fixture('rules', name);
+	for (const [folder, name] of ['rules', 'reviewer'].flatMap((folder) => readdirSync(join(fixtures, folder)).filter((file) => file.endsWith('.md')).map((file) => [folder, file] as const))) {
+		test(`${folder}/${name}`, () => {
+			const text = fixture(folder, name);
 			assert.deepEqual(check(text).map(describe), expectations(text));
 		});
 	}

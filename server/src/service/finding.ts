@@ -29,7 +29,8 @@ export type FixData =
 	| { readonly code: DiagnosticCode.HeadingVariant; readonly expected: string }
 	| { readonly code: DiagnosticCode.Placeholder; readonly replacement?: string }
 	| { readonly code: DiagnosticCode.TemplateText }
-	| { readonly code: DiagnosticCode.EmptySection }
+	/** `remove`: the whole section, for an optional one, which is better removed than left empty. */
+	| { readonly code: DiagnosticCode.EmptySection; readonly remove?: { readonly start: number; readonly end: number } }
 	| { readonly code: DiagnosticCode.MissingMetadata; readonly label: string; readonly insertAt?: number }
 	| { readonly code: DiagnosticCode.UnresolvedQuestion; readonly insertAt: number }
 	| { readonly code: DiagnosticCode.FileName; readonly suggested?: string }

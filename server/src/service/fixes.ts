@@ -107,6 +107,8 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 		case DiagnosticCode.DuplicateNumber:
 			return [{ title: `Rename file to ${quote(data.suggested)}, the next free number`, edits: [], preferred: false, rename: data.suggested }];
 		case DiagnosticCode.EmptySection:
+			// Not preferred: the author may be about to write it.
+			return data.remove ? [{ title: `Remove the empty section ${quote(found)}`, edits: [{ ...data.remove, newText: '' }], preferred: false }] : [];
 		case DiagnosticCode.ValidationSkipped:
 			return [];
 	}

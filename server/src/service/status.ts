@@ -3,7 +3,7 @@ import type { Finding } from './finding';
 import { headingText } from './markdown';
 import type { DocOutline, QuestionState } from './outline';
 import { presentSections } from './rules/missingSection';
-import { isTitlePlaceholder } from './rules/placeholder';
+import { isTitlePlaceholder, namesNobody } from './rules/placeholder';
 
 export type ReviewStatus = 'draft' | 'open-questions' | 'ready';
 
@@ -57,7 +57,8 @@ export function docStatus(doc: DocOutline, found: readonly Finding[], fallbackTi
 	});
 	const missingSections = doc.template.sections.filter((section, index) => !section.optional && !present.has(index)).map((section) => section.heading);
 	const questions = doc.questions.map((question) => ({ title: question.text, line: lineAt(doc.md.start(question.heading)), state: question.state }));
-	const problems = draftProblems(found, missingSections);
+	const empty = doc.sections.filter((section) => section.template && !section.template.optional && found.some((finding) => finding.code === DiagnosticCode.EmptySection && finding.start === doc.md.start(section.heading)));
+	const problems = draftProblems(found, missingSections, empty.map((section) => section.template!.heading));
 	const status: ReviewStatus =
 		problems.length > 0 ? 'draft' : questions.some((question) => question.state !== 'resolved') ? 'open-questions' : 'ready';
 	return {
@@ -73,11 +74,13 @@ export function docStatus(doc: DocOutline, found: readonly Finding[], fallbackTi
 }
 
 /** Why a doc is not yet what the template asks for, in words; empty when it is. */
-function draftProblems(found: readonly Finding[], missingSections: readonly string[]): string[] {
+function draftProblems(found: readonly Finding[], missingSections: readonly string[], emptySections: readonly string[]): string[] {
 	const count = (code: DiagnosticCode) => found.filter((finding) => finding.code === code).length;
 	const placeholders = count(DiagnosticCode.Placeholder);
 	return [
 		missingSections.length > 0 ? `missing: ${missingSections.join(', ')}` : '',
+		// A required section with nothing in it is as unfinished as a missing one.
+		emptySections.length > 0 ? `empty: ${emptySections.join(', ')}` : '',
 		placeholders > 0 ? `${placeholders} placeholder${placeholders === 1 ? '' : 's'} left` : '',
 		count(DiagnosticCode.TemplateText) > 0 ? 'template guidance left' : '',
 		count(DiagnosticCode.MissingMetadata) > 0 ? 'metadata missing' : '',
@@ -88,5 +91,5 @@ function draftProblems(found: readonly Finding[], missingSections: readonly stri
 function metadataValue(doc: DocOutline, key: RegExp): string | null {
 	const item = doc.metadata.find((candidate) => candidate.key && key.test(candidate.key.key));
 	const value = item ? doc.md.text.slice(item.valueStart, item.valueEnd).replace(/\s+/g, ' ').trim() : '';
-	return value && !/^\\?<[^<>]*\\?>$/.test(value) ? value : null;
+	return value && !/^\\?<[^<>]*\\?>$/.test(value) && !namesNobody(value) ? value : null;
 }

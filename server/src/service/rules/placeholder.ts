@@ -43,8 +43,19 @@ function metadataPlaceholders(doc: DocOutline): Finding[] {
 	const known = new Set(
 		doc.template.metadata.flatMap((key) => [...key.placeholder.matchAll(placeholderPattern)].map((match) => normalizeText(match[1]!))),
 	);
-	return doc.metadata.flatMap((item) => {
+	return doc.metadata.flatMap((item): Finding[] => {
 		const value = doc.md.text.slice(item.valueStart, item.valueEnd);
+		if (item.key && namesNobody(value)) {
+			return [
+				{
+					code: DiagnosticCode.Placeholder,
+					message: `${quote(item.label)} is ${quote(value.trim())}, which names nobody: expected a real value.`,
+					start: item.valueStart,
+					end: item.valueEnd,
+					data: { code: DiagnosticCode.Placeholder },
+				},
+			];
+		}
 		return [...value.matchAll(placeholderPattern)]
 			.filter((match) => match[0].startsWith('\\') || known.has(normalizeText(match[1]!)))
 			.map((match) => ({
@@ -58,6 +69,11 @@ function metadataPlaceholders(doc: DocOutline): Finding[] {
 }
 
 const placeholderPattern = /\\?<([^<>\n]+?)\\?>/g;
+
+/** `TBD`, `TODO`, `N/A`, `?`, `none`, `-`: a value that stands in for a name, as a placeholder does. */
+export function namesNobody(value: string): boolean {
+	return /^(?:tb[da]|todo|n\/?a|\?+|none|nobody|unknown|-+|—|–)\.?$/i.test(value.replace(/[*_`]/g, '').trim());
+}
 
 function headingPlaceholders(doc: DocOutline): Finding[] {
 	return doc.placeholderHeadings.map((heading) => {
