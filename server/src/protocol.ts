@@ -5,11 +5,7 @@
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DocStatus } from './service/status';
 
-/** Client commands that fixes run to move the cursor or select (registered by the VS Code client). */
-export const editorCommands = {
-	insertSnippet: 'designDoc.editor.insertSnippet',
-	select: 'designDoc.editor.select',
-} as const;
+export { editorCommands, fixAllKind } from './service/commandIds';
 
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {
@@ -21,9 +17,6 @@ export interface InitializationOptions {
 	 */
 	readonly codeDocs?: string;
 }
-
-/** The kind `editor.codeActionsOnSave` asks for: `{"source.fixAll.designDoc": "explicit"}`. */
-export const fixAllKind = 'source.fixAll.designDoc';
 
 /** Server command (`workspace/executeCommand`) that applies fix-all to one document. */
 export const fixAllCommand = 'designDoc.server.fixAll';

@@ -55,7 +55,8 @@ const documents = new TextDocuments(TextDocument);
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected failure: ${errorText(reason)}`));
 const fs = nodeFileSystem;
 const templates = new TemplateCache(fs);
-const service = new ServiceHost(join(__dirname, 'worker.js'), (message) => connection.console.error(message));
+// This bundle is its own worker (see serverMain.ts).
+const service = new ServiceHost(__filename, (message) => connection.console.error(message));
 
 let workspaceFolders: string[] = [];
 let canFetchConfiguration = false;

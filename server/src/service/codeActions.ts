@@ -7,7 +7,7 @@ import {
 	Range,
 	RenameFile,
 } from 'vscode-languageserver-types';
-import { editorCommands, fixAllKind } from '../protocol';
+import { editorCommands, fixAllKind } from './commandIds';
 import { isDiagnosticCode } from './codes';
 import { documentationAction } from './documentationAction';
 import { fixAll } from './fixAll';

@@ -40,8 +40,10 @@ export class IncrementalParser {
 		const body = bom ? text.slice(1) : text;
 		const scan = scanCuts(body);
 		// A first parse takes few, big chunks: each parse has a fixed cost. Once a document is
-		// being edited, every cut is a boundary, so a keystroke reparses one paragraph or so.
-		const found = this.pieces.size > 0 ? scan.cuts : chunkStarts(scan.cuts);
+		// being edited, a chunk whose text changed is cut at every cut, so the next keystroke
+		// there reparses one paragraph or so, and the other chunks keep their parse.
+		const chunks = chunkStarts(scan.cuts);
+		const found = this.pieces.size > 0 ? this.editedStarts(body, scan.cuts, chunks) : chunks;
 		const cuts = [0, ...found.map((cut) => cut.offset)];
 		const lines = [0, ...found.map((cut) => cut.line)];
 		const sources = cuts.map((start, index) => body.slice(start, cuts[index + 1] ?? body.length));
@@ -75,6 +77,29 @@ export class IncrementalParser {
 		this.pieces = next;
 		const root: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(body) } };
 		return new ParsedMarkdown(text, root);
+	}
+
+	/** Piece starts: the chunks parsed before as they are, the others cut at every cut. */
+	private editedStarts(body: string, cuts: readonly Cut[], chunks: readonly Cut[]): Cut[] {
+		const starts: Cut[] = [];
+		let next = 0;
+		for (let index = 0; index <= chunks.length; index++) {
+			const start = index === 0 ? 0 : chunks[index - 1]!.offset;
+			const end = chunks[index]?.offset ?? body.length;
+			if (index > 0) {
+				starts.push(chunks[index - 1]!);
+			}
+			while (next < cuts.length && cuts[next]!.offset <= start) {
+				next++;
+			}
+			const kept = this.pieces.has(body.slice(start, end));
+			for (; next < cuts.length && cuts[next]!.offset < end; next++) {
+				if (!kept) {
+					starts.push(cuts[next]!);
+				}
+			}
+		}
+		return starts;
 	}
 
 	private parseWhole(text: string): ParsedMarkdown {
