@@ -26,7 +26,12 @@ export async function startExtension(
 ): Promise<DesignDocApi> {
 	const outputChannel = window.createOutputChannel('Design Doc Assistant');
 	// The code pages ship inside the extension: the links in the Problems panel open offline, in any extension host.
-	const initializationOptions: InitializationOptions = { editorActions: true, codeDocs: `${Uri.joinPath(context.extensionUri, 'docs', 'codes').toString()}/` };
+	// The server keeps its index of statuses in the extension's storage, so the next start reads but does not parse unchanged docs.
+	const initializationOptions: InitializationOptions = {
+		editorActions: true,
+		codeDocs: `${Uri.joinPath(context.extensionUri, 'docs', 'codes').toString()}/`,
+		storageUri: (context.storageUri ?? context.globalStorageUri).toString(),
+	};
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [
 			{ scheme: 'file', language: 'markdown' },

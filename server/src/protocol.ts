@@ -5,7 +5,7 @@
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DocStatus } from './service/status';
 
-export { editorCommands, fixAllKind } from './service/commandIds';
+export { editorCommands, fixAllKind, showDocumentationCommand } from './service/commandIds';
 
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {
@@ -16,13 +16,13 @@ export interface InitializationOptions {
 	 * such as inside the extension's install. Default: `docs/codes` beside the server's bundle.
 	 */
 	readonly codeDocs?: string;
+	/** A folder URI the server may write its cache of statuses to: the extension's storage. */
+	readonly storageUri?: string;
 }
 
 /** Server command (`workspace/executeCommand`) that applies fix-all to one document. */
 export const fixAllCommand = 'designDoc.server.fixAll';
 
-/** Server command that opens a diagnostic code's page (`window/showDocument`); its one argument is the code. */
-export const showDocumentationCommand = 'designDoc.server.showDocumentation';
 
 /** The document's URI and the version the user saw when asking; a newer version is left alone. */
 export type FixAllArguments = [uri: string, version?: number];

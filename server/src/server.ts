@@ -34,7 +34,7 @@ import { codeDocsBase, showDocumentation } from './codeDocs';
 import { newDocFileName } from './service/newDoc';
 import { ConfigFile, configFileName, readConfigFile, withConfigFile } from './configFile';
 import { DuplicateNumbers } from './duplicateNumbers';
-import { DesignDocSettings, defaultSettings, normalizeSettings } from './service/settings';
+import { DesignDocSettings, defaultSettings, normalizeSettings, statusSettings } from './service/settings';
 import { confineNew } from './files/confine';
 import { isInside } from './files/isInside';
 import { nodeFileSystem } from './files/nodeFileSystem';
@@ -42,6 +42,8 @@ import { codeActionContextOf, guardedSync, invalid, positionOf, rangeOf, uriOf }
 import { Retries } from './retries';
 import { checkInWorker, structuralReply } from './checkInWorker';
 import { NotChecked, ServiceHost, WorkerRestarted } from './serviceHost';
+import { ServicePool } from './servicePool';
+import { StatusCache, fileStore, statusKey } from './statusCache';
 import { ResolvedTemplate, TemplateCache, displayName, parentOf } from './templates';
 import type { CheckReply, WorkerReplies, WorkerRequest } from './worker/messages';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -57,6 +59,15 @@ const fs = nodeFileSystem;
 const templates = new TemplateCache(fs);
 // This bundle is its own worker (see serverMain.ts).
 const service = new ServiceHost(__filename, (message) => connection.console.error(message));
+// Indexing parses on every core, apart from the worker that serves the editor.
+const indexService = new ServicePool(__filename, (message) => connection.console.error(message));
+declare const PACKAGE_VERSION: string;
+/** Statuses from earlier runs, on disk under the extension's storage (none without one). */
+let statusCache = new StatusCache(undefined, PACKAGE_VERSION);
+/** The status settings of every folder when the index was last built: a settings change that leaves them alone re-reads nothing. */
+let indexedWith = '';
+/** Files the index has read and parsed since the last rebuild began: the log says so, and tests read it there. */
+const indexed = { read: 0, parsed: 0 };
 
 let workspaceFolders: string[] = [];
 let canFetchConfiguration = false;
@@ -73,8 +84,17 @@ const index = new WorkspaceIndex({
 	folders: () => workspaceFolders,
 	settings: (folder) => settingsFor(URI.file(folder).toString()),
 	openDocument: (uri) => documents.get(uri),
+	lanes: indexService.size + 1,
 	status: async (document, path, root, settings) => {
 		const location = { path, root, relativePath: relative(root, path).split(/[/\\]/).join('/') };
+		const key = await statusKey([location.relativePath, (await templateFor(location, settings)).text, statusSettings(settings)], document.getText());
+		const known = statusCache.get(key);
+		indexed.read++;
+		if (known !== undefined) {
+			problems.record(document, known, settings);
+			return known.status;
+		}
+		indexed.parsed++;
 		const { uri } = document;
 		const analysis = await check(document, location, settings, false, settings.validationTimeoutMs * retries.scale(uri));
 		// An open doc's retries follow its analysis; a doc on disk is read and checked again.
@@ -86,6 +106,13 @@ const index = new WorkspaceIndex({
 			}
 		}
 		problems.record(document, analysis.reply, settings);
+		// A doc that was not fully checked is checked again next time, not remembered by its structural check.
+		if (!analysis.skipped) {
+			const { reply } = analysis;
+			// Findings are kept only for the workspace's Problems, without what fixes need.
+			const diagnostics = settings.problems === 'workspace' ? reply.diagnostics.map(({ data: _data, ...diagnostic }) => diagnostic) : [];
+			statusCache.set(key, { ...reply, diagnostics });
+		}
 		return analysis.reply.status;
 	},
 });
@@ -103,6 +130,10 @@ connection.onInitialize((params): InitializeResult => {
 	codeDocs = codeDocsBase(options?.codeDocs);
 	canShowDocument = params.capabilities.window?.showDocument?.support === true;
 	problems.initialize(params.capabilities);
+	const storage = typeof options?.storageUri === 'string' ? URI.parse(options.storageUri) : undefined;
+	if (storage?.scheme === 'file') {
+		statusCache = new StatusCache(fileStore(join(storage.fsPath, 'status-index.json')), PACKAGE_VERSION);
+	}
 	const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
 	workspaceFolders = folders.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
 	return {
@@ -155,6 +186,7 @@ connection.onShutdown(() => {
 	shuttingDown = true;
 	retries.dispose();
 	service.dispose();
+	indexService.dispose();
 });
 
 /** LSP: requests after `shutdown` must fail with InvalidRequest, not be served. */
@@ -167,13 +199,19 @@ function live<P extends unknown[], R>(handler: (...params: P) => R): (...params:
 	};
 }
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration(async () => {
 	settingsCache.clear();
 	configFiles.clear();
 	analyses.clear();
 	revalidateAll();
-	void reindex();
+	if ((await folderStatusSettings()) !== indexedWith) {
+		void reindex();
+	}
 });
+
+async function folderStatusSettings(): Promise<string> {
+	return JSON.stringify(await Promise.all(workspaceFolders.map(async (folder) => statusSettings(await settingsFor(URI.file(folder).toString())))));
+}
 
 /**
  * A burst of file events (a `git checkout` of hundreds of files) costs one
@@ -216,7 +254,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 	indexTimer = setTimeout(() => {
 		const uris = [...changedFiles];
 		changedFiles.clear();
-		void index.update(uris).then(statusesChanged);
+		void index.update(uris).then(() => {
+			statusesChanged();
+			void saveStatuses();
+		});
 	}, indexDebounceMs);
 });
 
@@ -224,13 +265,30 @@ function isTemplateInUse(uri: string): boolean {
 	return [...analyses.values()].some((analysis) => analysis.template.uri === uri);
 }
 
+let cacheLoaded: Promise<void> | undefined;
+
 async function reindex(): Promise<void> {
 	try {
+		await (cacheLoaded ??= statusCache.load());
+		statusCache.sweep();
+		indexedWith = await folderStatusSettings();
+		const start = performance.now();
+		Object.assign(indexed, { read: 0, parsed: 0 });
 		await index.rebuild();
+		connection.console.log(`Indexed the workspace in ${Math.round(performance.now() - start)} ms: ${indexed.read} files read, ${indexed.parsed} parsed, the rest from the index of statuses.`);
 	} catch (error) {
 		connection.console.error(`Could not index the workspace: ${String(error)}`);
 	}
 	statusesChanged();
+	await saveStatuses();
+}
+
+async function saveStatuses(): Promise<void> {
+	try {
+		await statusCache.save();
+	} catch (error) {
+		connection.console.warn(`Could not save the index of statuses: ${String(error)}`);
+	}
 }
 
 /** Tell the client, and re-publish open docs: a new or renamed file may clash with their numbers. */
@@ -515,8 +573,9 @@ async function check(document: TextDocument, location: Location, settings: Desig
 		// The template is not a doc: it is full of placeholders by design.
 		return { document, settings, template, skipped: false, timedOut: false, reply: { isDesignDoc: false, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } } };
 	}
+	// Open docs have a worker of their own; indexing has the pool.
 	const outcome = await checkInWorker(
-		service,
+		keep ? service : indexService,
 		{ kind: 'check', uri: document.uri, version: document.version, text: document.getText(), template: sourceOf(template), settings, relativePath: location.relativePath, keep, editorActions, codeDocs },
 		budgetMs,
 		'designDoc.',

@@ -19,6 +19,8 @@ const skippedFolders = new Set(['node_modules', '.git']);
 export interface IndexHost {
 	/** Every read goes through it: regular files only, capped, never blocking. */
 	readonly fs: FileSystem;
+	/** How many files to have in flight while indexing: one more than the workers parsing them, so none waits for a read. */
+	readonly lanes: number;
 	/** Workspace folders, as file system paths. */
 	folders(): readonly string[];
 	settings(folder: string): Promise<DesignDocSettings>;
@@ -54,15 +56,15 @@ export class WorkspaceIndex {
 			for (const path of files.filter((file) => basename(file) === settings.templateFileName)) {
 				this.templateFolders.add(dirname(path));
 			}
-			// Two files in flight: the worker parses one while the next is read and sent, and
-			// the server's thread stays free for the editor's requests in between.
+			// Workers parse while the next files are read and sent, and the server's thread
+			// stays free for the editor's requests in between.
 			const next = files.values();
 			const lane = async () => {
 				for (let item = next.next(); !item.done; item = next.next()) {
 					await this.read(URI.file(item.value).toString(), item.value, root, settings);
 				}
 			};
-			await Promise.all([lane(), lane()]);
+			await Promise.all(Array.from({ length: this.host.lanes }, lane));
 		}
 	}
 

@@ -162,10 +162,10 @@ export class LspClient {
 		return this.notifications.filter((name) => name === method).length;
 	}
 
-	/** Resolves with the first shown or logged message matching `pattern`. */
-	async message(pattern: RegExp): Promise<string> {
+	/** Resolves with the `count`-th shown or logged message matching `pattern` (1-based). */
+	async message(pattern: RegExp, count = 1): Promise<string> {
 		for (;;) {
-			const found = this.messages.find((message) => pattern.test(message));
+			const found = this.messages.filter((message) => pattern.test(message))[count - 1];
 			if (found !== undefined) {
 				return found;
 			}

@@ -12,3 +12,6 @@ export const editorCommands = {
 
 /** The kind `editor.codeActionsOnSave` asks for: `{"source.fixAll.designDoc": "explicit"}`. */
 export const fixAllKind = 'source.fixAll.designDoc';
+
+/** Server command that opens a diagnostic code's page (`window/showDocument`); its one argument is the code. */
+export const showDocumentationCommand = 'designDoc.server.showDocumentation';

@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, Command, Diagnostic } from 'vscode-languageserver-types';
-import { showDocumentationCommand } from '../protocol';
+import { showDocumentationCommand } from './commandIds';
 import type { DiagnosticCode } from './codes';
 
 /** "Show documentation for CODE": the server's command opens the code's page in the editor. */

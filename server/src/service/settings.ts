@@ -44,6 +44,18 @@ export const defaultSettings: DesignDocSettings = {
 	problems: 'open',
 };
 
+/**
+ * The settings what the workspace index keeps of a doc depends on: its status,
+ * and its findings when they are shown for the whole workspace. Not those that
+ * only change when findings are shown, or where new docs go; and severities
+ * only in `problems: "workspace"` mode (a status does not depend on them).
+ * Changing only the others leaves the index as it is.
+ */
+export function statusSettings(settings: DesignDocSettings): Partial<DesignDocSettings> {
+	const { severity, debounceMs: _debounceMs, docsFolder: _docsFolder, ...rest } = settings;
+	return settings.problems === 'workspace' ? { ...rest, severity } : rest;
+}
+
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /**
