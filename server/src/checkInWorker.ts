@@ -1,4 +1,4 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DesignDocSettings } from './service/settings';
 import { looksLikeDesignDoc, structuralCheck } from './service/structuralCheck';
 import { OverBudget, type ServiceHost, WorkerRestarted } from './serviceHost';
@@ -43,6 +43,9 @@ export async function checkInWorker(host: Pick<ServiceHost, 'request'>, request:
 	}
 }
 
+/** How much of a doc the structural check scans: the default `maxDocumentSizeKb`, a few tens of ms. */
+const structuralSliceChars = 1024 * 1024;
+
 /**
  * The line scanner's stand-in for a full check: which of the template's
  * sections are there, and a `validation-skipped` notice giving `reason`.
@@ -57,11 +60,16 @@ export function structuralReply(
 	force = false,
 	codeDocs?: string,
 ): CheckReply {
-	const isDesignDoc = force || looksLikeDesignDoc(document.getText(), templateText, relativePath, settings);
+	// It runs on the server's own thread: on a bounded slice, so no doc holds up the answers to other requests.
+	const text = document.getText();
+	const partial = text.length > structuralSliceChars;
+	const slice = partial ? TextDocument.create(document.uri, document.languageId, document.version, text.slice(0, structuralSliceChars)) : document;
+	const isDesignDoc = force || looksLikeDesignDoc(slice.getText(), templateText, relativePath, settings);
 	if (!isDesignDoc) {
 		return { isDesignDoc, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } };
 	}
 	const fileName = relativePath?.split('/').pop();
-	const { diagnostics, status } = structuralCheck(document, templateText, settings, reason, fileName || 'Untitled', codeDocs);
+	const why = partial ? `${reason}; only its first ${structuralSliceChars / 1024} KB were scanned` : reason;
+	const { diagnostics, status } = structuralCheck(slice, templateText, settings, why, fileName || 'Untitled', codeDocs, partial);
 	return { isDesignDoc, diagnostics, status, anchor: { start: 0, end: 0 } };
 }

@@ -23,10 +23,13 @@ export function structuralCheck(
 	reason: string,
 	fallbackTitle: string,
 	codeDocs?: string,
+	/** The document is the start of a longer text: a section not found may be further on, so none is called missing. */
+	partial = false,
 ): { diagnostics: Diagnostic[]; status: DocStatus } {
 	const text = document.getText();
 	const sections = templateSections(templateText);
-	const headings = scanHeadings(text).filter((heading) => heading.depth === 2);
+	const scanned = scanHeadings(text);
+	const headings = scanned.filter((heading) => heading.depth === 2);
 	const found: Finding[] = [];
 	const present = new Map<number, ScannedHeading>();
 	matchHeadings(
@@ -39,7 +42,7 @@ export function structuralCheck(
 		}
 	});
 	sections.forEach((section, index) => {
-		if (present.has(index) || section.optional) {
+		if (present.has(index) || section.optional || partial) {
 			return;
 		}
 		const previous = sections[index - 1];
@@ -52,10 +55,10 @@ export function structuralCheck(
 		start: 0,
 		end: Math.min(text.length, firstLineEnd(text)),
 	};
-	const title = scanHeadings(text).find((heading) => heading.depth === 1)?.text;
+	const title = scanned.find((heading) => heading.depth === 1)?.text;
 	const placeholderTitle = scanHeadings(templateText).find((heading) => heading.depth === 1)?.text;
 	const untitled = !title || (placeholderTitle !== undefined && compactKey(title) === compactKey(placeholderTitle)) || /^\\?<.*>$/.test(title);
-	const missingSections = sections.filter((section, index) => !section.optional && !present.has(index)).map((section) => section.name);
+	const missingSections = partial ? [] : sections.filter((section, index) => !section.optional && !present.has(index)).map((section) => section.name);
 	const status: DocStatus = {
 		title: untitled ? fallbackTitle : title,
 		status: 'draft',
