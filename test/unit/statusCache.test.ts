@@ -33,11 +33,12 @@ test('statuses survive a restart by key; unused keys are dropped, and nothing is
 
 	const second = new StatusCache(store, '1.0.0');
 	await second.load();
-	assert.deepEqual([second.get('a'), second.get('b'), second.get('x')], [status('A'), notADoc, undefined]);
+	assert.deepEqual(JSON.parse(JSON.stringify([second.get('a'), second.get('b')])), JSON.parse(JSON.stringify([status('A'), notADoc])));
+	assert.equal(second.get('x'), undefined);
 	await second.save();
 	assert.equal(store.writes, 2, '`c` was not used: it is dropped');
 	second.sweep();
-	assert.deepEqual([second.get('a'), second.get('b')], [status('A'), notADoc]);
+	assert.deepEqual(JSON.parse(JSON.stringify([second.get('a'), second.get('b')])), JSON.parse(JSON.stringify([status('A'), notADoc])));
 	await second.save();
 	assert.equal(store.writes, 2, 'the same keys again: nothing to write');
 
