@@ -163,7 +163,8 @@ connection.onInitialized(() => {
 /** One line per start in the output channel: the template the docs follow, how many, how long it took. */
 async function startLine(started: number): Promise<string> {
 	const root = workspaceFolders[0];
-	const settings = await settingsFor(root ? URI.file(root).toString() : 'untitled:');
+	// With no folder there is nobody's settings to ask: a template setting needs a folder anyway.
+	const settings = root ? await settingsFor(URI.file(root).toString()) : defaultSettings;
 	// The template a new doc in the docs folder would follow.
 	const path = root && join(index.docsFolder(root, settings), 'new.md');
 	const template = sourceOf(await templateFor({ path, root, relativePath: undefined }, settings)).source;
