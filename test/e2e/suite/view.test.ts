@@ -58,11 +58,17 @@ suite('Design Doc Assistant: the Design Docs view and the cursor', () => {
 	});
 
 	test('a question row opens the question', async () => {
-		const node = await row('07-package-orchestration.md', (n) => n.kind === 'question', "07's question row");
+		// The row follows the file on disk once the previous test's edit is undone: wait for that state.
+		const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(docUri('07-package-orchestration.md'))).split(/\r?\n/);
+		const tree = await view();
+		const lineOf = (node: Node) => selectionOf(tree.getTreeItem(node) as vscode.TreeItem)?.start.line ?? -1;
+		const node = await row(
+			'07-package-orchestration.md',
+			(n) => n.kind === 'question' && text[lineOf(n)] === `### ${n.question.title}`,
+			"07's question row, opening the question's line of the file",
+		);
 		assert.ok(node.kind === 'question');
-		const line = selectionOf((await view()).getTreeItem(node))?.start.line;
-		const text = (await vscode.workspace.openTextDocument(docUri('07-package-orchestration.md'))).getText().split(/\r?\n/);
-		assert.equal(text[line ?? 0], `### ${node.question.title}`);
+		assert.equal(text[lineOf(node)], `### ${node.question.title}`);
 	});
 
 	test('New Design Doc opens the doc in a normal tab, its first placeholder selected', async () => {
