@@ -259,16 +259,17 @@ const steps = [
 			});
 
 			// The edit: Fix All on 05 marks its question Not Yet Resolved and titles it after its file
-			// name: it is listed under that title, with open questions now.
+			// name: it is listed under that title. It stays a Draft: the User Guide the quick-fix step
+			// inserted is still empty.
 			await page.locator('.tab.active', { hasText: '05-kpt-fn-exclude.md' }).waitFor();
 			await runCommand(page, 'Design Doc: Fix All');
-			await page.locator(STATUS_ITEM).filter({ hasText: /Open questions/ }).waitFor();
+			await waitForTree(page, 'Kpt Fn Exclude, titled by Fix All', (rows) => groupsOf(rows)['Kpt Fn Exclude'] === 'Draft');
 			// A click on the status bar item reveals the doc in the view, expanded.
 			await page.locator(STATUS_ITEM).click();
-			const after = await waitForTree(page, 'Kpt Fn Exclude under Open questions, expanded', (rows) => {
+			const after = await waitForTree(page, 'Kpt Fn Exclude under Draft, expanded, its question Not Yet Resolved', (rows) => {
 				const groups = groupsOf(rows);
 				return (
-					groups['Kpt Fn Exclude'] === 'Open questions' &&
+					groups['Kpt Fn Exclude'] === 'Draft' &&
 					rows.some((row) => row.level === 3 && row.label === 'How should kpt functions handle meta resources?' && row.description === 'Not Yet Resolved')
 				);
 			});
