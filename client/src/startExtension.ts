@@ -8,6 +8,7 @@ import { selectFirstPlaceholder } from './firstPlaceholder';
 import { insertSection } from './insertSection';
 import { StatusBar } from './statusBar';
 import { StatusStore } from './statusStore';
+import { serveWorkspaceFiles } from './workspaceFiles';
 
 /** What the extension's `activate` returns: the Design Docs view's data, for tests and other extensions. */
 export interface DesignDocApi {
@@ -17,12 +18,13 @@ export interface DesignDocApi {
 let client: BaseLanguageClient | undefined;
 
 /**
- * Activation shared by every kind of extension host: the entry point
- * (extension.ts) says only how the language client reaches its server.
+ * Activation shared by the Node and the browser extension (extension.ts,
+ * browser.ts): they differ only in how the language client reaches its server.
  */
 export async function startExtension(
 	context: ExtensionContext,
 	createClient: (options: LanguageClientOptions) => BaseLanguageClient,
+	options: Pick<InitializationOptions, 'workerScript'> = {},
 ): Promise<DesignDocApi> {
 	const outputChannel = window.createOutputChannel('Design Doc Assistant');
 	// The code pages ship inside the extension: the links in the Problems panel open offline, in any extension host.
@@ -31,12 +33,11 @@ export async function startExtension(
 		editorActions: true,
 		codeDocs: `${Uri.joinPath(context.extensionUri, 'docs', 'codes').toString()}/`,
 		storageUri: (context.storageUri ?? context.globalStorageUri).toString(),
+		...options,
 	};
 	const clientOptions: LanguageClientOptions = {
-		documentSelector: [
-			{ scheme: 'file', language: 'markdown' },
-			{ scheme: 'untitled', language: 'markdown' },
-		],
+		// Every scheme: docs of virtual workspaces (vscode-vfs: on github.dev, vscode-remote:, ...) too.
+		documentSelector: [{ language: 'markdown' }],
 		synchronize: {
 			// Templates and docs on disk change under the server's feet (git checkout, another editor).
 			fileEvents: [workspace.createFileSystemWatcher('**/*.md'), workspace.createFileSystemWatcher('**/.designdocrc.json')],
@@ -58,6 +59,7 @@ export async function startExtension(
 	};
 	context.subscriptions.push(
 		outputChannel,
+		serveWorkspaceFiles(languageClient),
 		store,
 		treeView,
 		new StatusBar(store),

@@ -1,19 +1,16 @@
-import { join } from 'node:path';
-import type { Connection } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
+import type { Connection } from 'vscode-languageserver';
 import { codeDocsHref } from './service/codeDocs';
 import { isDiagnosticCode } from './service/codes';
 
 /**
  * Where the code pages are: where the client says (inside the extension's
- * install), else `docs/codes` beside the bundled server (`dist/server.js`), as
- * in the extension, an npm install or a checkout. Either opens offline.
+ * install), else `besideServer`: `docs/codes` beside the bundled server
+ * (`dist/server.js`), as in the extension, an npm install or a checkout (the
+ * server's shell says where that is). Either opens offline.
  */
-export function codeDocsBase(fromClient: unknown): string {
-	if (typeof fromClient === 'string' && fromClient !== '') {
-		return fromClient.endsWith('/') ? fromClient : `${fromClient}/`;
-	}
-	return `${URI.file(join(__dirname, '..', 'docs', 'codes')).toString()}/`;
+export function codeDocsBase(fromClient: unknown, besideServer: string): string {
+	const base = typeof fromClient === 'string' && fromClient !== '' ? fromClient : besideServer;
+	return base.endsWith('/') ? base : `${base}/`;
 }
 
 /**

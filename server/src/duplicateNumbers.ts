@@ -1,9 +1,9 @@
-import { basename, dirname } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { type NumberedDoc, duplicateNumberDiagnostics } from './service/duplicateNumber';
 import type { DesignDocSettings } from './service/settings';
+import { parentOf } from './templates';
 
 /**
  * `duplicate-number` of open docs, worked out again only when what it depends
@@ -17,6 +17,8 @@ export class DuplicateNumbers {
 	constructor(
 		private readonly docs: () => readonly NumberedDoc[],
 		private readonly codeDocs: () => string,
+		/** Only docs in a workspace folder have a folder of docs to clash with. */
+		private readonly inWorkspace: (uri: string) => boolean,
 	) {}
 
 	/** The index gained, lost or renamed a doc: any doc's clashes may have changed. */
@@ -26,8 +28,7 @@ export class DuplicateNumbers {
 
 	/** @param anchor offsets of the title (where the diagnostic goes) in `document`. */
 	diagnostics(document: TextDocument, anchor: { readonly start: number; readonly end: number }, settings: DesignDocSettings): Diagnostic[] {
-		const parsed = URI.parse(document.uri);
-		if (parsed.scheme !== 'file') {
+		if (!this.inWorkspace(document.uri)) {
 			return [];
 		}
 		const start = document.positionAt(anchor.start);
@@ -37,7 +38,7 @@ export class DuplicateNumbers {
 		if (answer?.key === key && answer.settings === settings) {
 			return answer.diagnostics;
 		}
-		const self = { uri: document.uri, folder: dirname(parsed.fsPath), fileName: basename(parsed.fsPath) };
+		const self = { uri: document.uri, folder: parentOf(document.uri), fileName: Utils.basename(URI.parse(document.uri)) };
 		const others = this.docs().filter((doc) => doc.uri !== document.uri && doc.folder === self.folder);
 		const diagnostics = duplicateNumberDiagnostics(document, self, [self, ...others], anchor, settings, this.codeDocs());
 		this.answers.set(document.uri, { key, settings, diagnostics });

@@ -4,7 +4,7 @@
  * prescribes, naming the field, never an internal TypeError; a malformed or
  * stale notification is ignored and logged.
  */
-import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionContext, Position, Range } from 'vscode-languageserver-types';
 

@@ -3,6 +3,7 @@
  * both import (vscode-eslint style). Nothing here may import `vscode` or Node.
  */
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { FileKind, FileStat, ReadResult } from './files/fileSystem';
 import type { DocStatus } from './service/status';
 
 export { editorCommands, fixAllKind, showDocumentationCommand } from './service/commandIds';
@@ -18,6 +19,11 @@ export interface InitializationOptions {
 	readonly codeDocs?: string;
 	/** A folder URI the server may write its cache of statuses to: the extension's storage. */
 	readonly storageUri?: string;
+	/**
+	 * VS Code for the Web: the text of the parse worker's script (dist/web/worker.js). A
+	 * worker there cannot load a script from the extension's URI, so the server starts it from this.
+	 */
+	readonly workerScript?: string;
 }
 
 /** Server command (`workspace/executeCommand`) that applies fix-all to one document. */
@@ -68,3 +74,34 @@ export interface CheckState {
 }
 
 export const checkStateRequest = new RequestType<{ readonly textDocument: { readonly uri: string } }, CheckState, void>('designDoc/checkState');
+
+/**
+ * File access the server asks of the client, which answers through `vscode.workspace.fs`:
+ * how the server reads workspaces it cannot reach itself (every workspace in VS Code for
+ * the Web; virtual ones such as `vscode-vfs:` anywhere). Each mirrors a method of
+ * server/src/files/fileSystem.ts; `null` stands for undefined, which JSON lacks.
+ */
+export interface FileRequestParams {
+	readonly uri: string;
+}
+
+export interface ReadTextParams extends FileRequestParams {
+	readonly maxBytes: number;
+}
+
+export const fileStatRequest = new RequestType<FileRequestParams, FileStat | null, void>('designDoc/fs/stat');
+export const readDirectoryRequest = new RequestType<FileRequestParams, [name: string, kind: FileKind][], void>('designDoc/fs/readDirectory');
+export const readTextRequest = new RequestType<ReadTextParams, ReadResult, void>('designDoc/fs/readText');
+export const realUriRequest = new RequestType<FileRequestParams, string | null, void>('designDoc/fs/realUri');
+
+export interface FindFilesParams {
+	/** The workspace folder to search. */
+	readonly folder: string;
+	/** Globs relative to it: a file matching any is listed... */
+	readonly include: readonly string[];
+	/** ...unless it matches one of these. */
+	readonly exclude: readonly string[];
+}
+
+/** The editor's own file search (`workspace.findFiles`): how the index finds design docs without walking a virtual tree request by request. */
+export const findFilesRequest = new RequestType<FindFilesParams, string[], void>('designDoc/findFiles');

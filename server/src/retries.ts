@@ -6,7 +6,7 @@
  */
 export class Retries {
 	private readonly attempts = new Map<string, number>();
-	private readonly timers = new Map<string, NodeJS.Timeout>();
+	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(
 		private readonly options: {
@@ -61,8 +61,8 @@ export class Retries {
 				this.options.retry(uri);
 			}
 		}, delayMs);
-		// A pending retry must not keep a finished process (the CLI, a test) alive.
-		timer.unref();
+		// A pending retry must not keep a finished process (the CLI, a test) alive (Node; browsers have no such notion).
+		(timer as { unref?: () => void }).unref?.();
 		this.timers.set(uri, timer);
 	}
 }

@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { threadCpuMs } from './worker/threadClock';
 import type { WorkerAnswer, WorkerReplies, WorkerRequest, WorkerSignal } from './worker/messages';
+import type { ServiceWorker, WorkerFactory } from './worker/workerFactory';
 
 /** The request did more work than its time budget allows; the worker was replaced. */
 export class OverBudget extends Error {}
@@ -25,7 +24,7 @@ interface Pending {
 	readonly reject: (error: Error) => void;
 	/** Set once the worker starts on it: time in the queue is not the request's. */
 	started?: { readonly cpuMs: number | undefined; readonly wallMs: number };
-	timer?: NodeJS.Timeout;
+	timer?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -36,16 +35,15 @@ interface Pending {
  * works past its budget gets `OverBudget`, and the worker is terminated (the
  * only way to stop a synchronous parse); a fresh one starts on the next
  * request. The server's own thread never parses, so it always answers.
+ * Where there is no per-thread CPU clock (a browser) the budget counts wall time.
  */
 export class ServiceHost {
-	private worker: Worker | undefined;
-	/** The worker thread's kernel id, for its CPU clock; unknown until it says. */
-	private thread: number | undefined;
+	private worker: ServiceWorker | undefined;
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
 
 	constructor(
-		private readonly script: string,
+		private readonly startWorker: WorkerFactory,
 		private readonly log: (message: string) => void,
 	) {}
 
@@ -61,7 +59,7 @@ export class ServiceHost {
 			this.pending.set(id, { kind: request.kind, budgetMs, resolve: resolve as (reply: unknown) => void, reject });
 			// Until it answers, the worker keeps the process alive: the budget's timer starts only
 			// when the worker starts on the request, and the CLI has nothing else that waits.
-			worker.ref();
+			worker.keepAlive(true);
 			worker.postMessage({ id, request });
 		});
 	}
@@ -70,37 +68,28 @@ export class ServiceHost {
 		this.replace('the server is shutting down');
 	}
 
-	private ensureWorker(): Worker {
+	private ensureWorker(): ServiceWorker {
 		if (!this.worker) {
-			const worker = new Worker(this.script);
-			worker.on('message', (message: WorkerAnswer | WorkerSignal) => {
-				if (this.worker === worker) {
-					this.receive(message);
-				}
+			const worker: ServiceWorker = this.startWorker({
+				message: (message) => {
+					if (this.worker === worker) {
+						this.receive(message as WorkerAnswer | WorkerSignal);
+					}
+				},
+				gone: (reason) => {
+					if (this.worker === worker) {
+						this.log(`The service worker stopped: ${reason}`);
+						this.replace(reason);
+					}
+				},
 			});
-			worker.on('error', (error) => {
-				if (this.worker === worker) {
-					this.log(`The service worker failed: ${error.message}`);
-					this.replace('the service worker failed');
-				}
-			});
-			worker.on('exit', () => {
-				if (this.worker === worker) {
-					this.replace('the service worker exited');
-				}
-			});
-			// The server process may exit while the worker idles.
-			worker.unref();
 			this.worker = worker;
-			this.thread = undefined;
 		}
 		return this.worker;
 	}
 
 	private receive(message: WorkerAnswer | WorkerSignal): void {
-		if ('thread' in message) {
-			this.thread = message.thread;
-		} else if ('started' in message) {
+		if ('started' in message) {
 			this.start(message.started);
 		} else {
 			this.settle(message);
@@ -135,7 +124,7 @@ export class ServiceHost {
 	}
 
 	private cpuMs(): number | undefined {
-		return this.thread === undefined ? undefined : threadCpuMs(this.thread);
+		return this.worker?.cpuMs();
 	}
 
 	private settle({ id, reply, error, notChecked }: WorkerAnswer): void {
@@ -146,7 +135,7 @@ export class ServiceHost {
 		this.pending.delete(id);
 		clearTimeout(pending.timer);
 		if (this.pending.size === 0) {
-			this.worker?.unref();
+			this.worker?.keepAlive(false);
 		}
 		if (notChecked) {
 			pending.reject(new NotChecked(`the worker holds no check of the doc this ${pending.kind} request is about`));
@@ -160,14 +149,11 @@ export class ServiceHost {
 	private replace(reason: string): void {
 		const worker = this.worker;
 		this.worker = undefined;
-		this.thread = undefined;
 		for (const [id, pending] of this.pending) {
 			clearTimeout(pending.timer);
 			pending.reject(new WorkerRestarted(reason));
 			this.pending.delete(id);
 		}
-		if (worker) {
-			void worker.terminate();
-		}
+		worker?.terminate();
 	}
 }

@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { ServiceHost } from './serviceHost';
 import type { WorkerReplies, WorkerRequest } from './worker/messages';
+import type { WorkerFactory } from './worker/workerFactory';
 
 /**
  * Service workers for indexing, one per core: parsing is all the cost of a
@@ -11,8 +11,8 @@ import type { WorkerReplies, WorkerRequest } from './worker/messages';
 export class ServicePool {
 	private readonly hosts: { readonly host: ServiceHost; load: number }[];
 
-	constructor(script: string, log: (message: string) => void, size = availableParallelism()) {
-		this.hosts = Array.from({ length: Math.max(1, size) }, () => ({ host: new ServiceHost(script, log), load: 0 }));
+	constructor(startWorker: WorkerFactory, log: (message: string) => void, size: number) {
+		this.hosts = Array.from({ length: Math.max(1, size) }, () => ({ host: new ServiceHost(startWorker, log), load: 0 }));
 	}
 
 	get size(): number {

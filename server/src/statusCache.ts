@@ -1,5 +1,3 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { CheckReply } from './worker/messages';
 
 /** Where the cache lives: a file under the extension's storage, which the client names. */
@@ -98,16 +96,4 @@ export async function statusKey(context: unknown, text: string): Promise<string>
 	const bytes = new TextEncoder().encode(`${JSON.stringify(context)}\u0000${text}`);
 	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 	return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** A cache file on disk, written whole to a temporary name and renamed, so a crash never leaves half a file. */
-export function fileStore(path: string): CacheStore {
-	return {
-		load: () => readFile(path, 'utf8'),
-		save: async (text) => {
-			await mkdir(dirname(path), { recursive: true });
-			await writeFile(`${path}.tmp`, text);
-			await rename(`${path}.tmp`, path);
-		},
-	};
 }

@@ -1,33 +1,33 @@
-import { readdir } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
+import type { MarkdownFinder } from './markdownFiles';
 import type { DocStatusReport } from './protocol';
 import { isExcluded } from './service/designDocs';
 import type { NumberedDoc } from './service/duplicateNumber';
 import type { DesignDocSettings } from './service/settings';
 import type { DocStatus } from './service/status';
 import { describeStatus } from './service/describeStatus';
-import { confine } from './files/confine';
+import { confine, isInsideUri, relativeTo } from './files/confine';
 import type { FileSystem } from './files/fileSystem';
-import { isInside } from './files/isInside';
+import { joinPath, parentOf } from './templates';
 
 /** Files bigger than this are not read for the overview; nobody writes a design doc that long. */
 export const maxIndexedBytes = 5 * 1024 * 1024;
-const skippedFolders = new Set(['node_modules', '.git']);
 
 export interface IndexHost {
 	/** Every read goes through it: regular files only, capped, never blocking. */
 	readonly fs: FileSystem;
 	/** How many files to have in flight while indexing: one more than the workers parsing them, so none waits for a read. */
 	readonly lanes: number;
-	/** Workspace folders, as file system paths. */
+	/** Where the Markdown files of a workspace folder are. */
+	readonly find: MarkdownFinder;
+	/** Workspace folders, as URIs of any scheme. */
 	folders(): readonly string[];
 	settings(folder: string): Promise<DesignDocSettings>;
 	/** The editor's text of an open document, which wins over the file on disk. */
 	openDocument(uri: string): TextDocument | undefined;
 	/** The review status of a file's text; undefined when it is not a design doc. */
-	status(document: TextDocument, path: string, root: string, settings: DesignDocSettings): Promise<DocStatus | undefined>;
+	status(document: TextDocument, root: string, settings: DesignDocSettings): Promise<DocStatus | undefined>;
 }
 
 interface Entry extends NumberedDoc {
@@ -41,7 +41,7 @@ interface Entry extends NumberedDoc {
  */
 export class WorkspaceIndex {
 	private readonly entries = new Map<string, Entry>();
-	/** Template files met while scanning, per folder path: New Design Doc writes beside them. */
+	/** Folders of the template files met while scanning (URIs): New Design Doc writes beside them. */
 	private readonly templateFolders = new Set<string>();
 
 	constructor(private readonly host: IndexHost) {}
@@ -52,16 +52,16 @@ export class WorkspaceIndex {
 		this.templateFolders.clear();
 		for (const root of this.host.folders()) {
 			const settings = await this.host.settings(root);
-			const files = await markdownFiles(root, root, settings);
-			for (const path of files.filter((file) => basename(file) === settings.templateFileName)) {
-				this.templateFolders.add(dirname(path));
+			const files = (await this.host.find(root, settings)).filter((uri) => isInsideUri(uri, root) && !isExcluded(relativeTo(uri, root)!, settings));
+			for (const uri of files.filter((file) => fileNameOf(file) === settings.templateFileName)) {
+				this.templateFolders.add(parentOf(uri));
 			}
 			// Workers parse while the next files are read and sent, and the server's thread
 			// stays free for the editor's requests in between.
 			const next = files.values();
 			const lane = async () => {
 				for (let item = next.next(); !item.done; item = next.next()) {
-					await this.read(URI.file(item.value).toString(), item.value, root, settings);
+					await this.read(item.value, root, settings);
 				}
 			};
 			await Promise.all(Array.from({ length: this.host.lanes }, lane));
@@ -71,17 +71,16 @@ export class WorkspaceIndex {
 	/** Re-reads the given files (from the editor if open); a file that is gone leaves the index. */
 	async update(uris: Iterable<string>): Promise<void> {
 		for (const uri of uris) {
-			const parsed = URI.parse(uri);
-			const root = parsed.scheme === 'file' ? this.rootOf(parsed.fsPath) : undefined;
+			const root = this.rootOf(uri);
 			if (!root) {
 				continue;
 			}
 			const settings = await this.host.settings(root);
-			if (!/\.md$/i.test(parsed.fsPath) || isExcluded(relativePath(root, parsed.fsPath), settings)) {
+			if (!/\.md$/i.test(uri) || isExcluded(relativeTo(uri, root)!, settings)) {
 				this.entries.delete(uri);
 				continue;
 			}
-			await this.read(uri, parsed.fsPath, root, settings);
+			await this.read(uri, root, settings);
 		}
 	}
 
@@ -92,19 +91,18 @@ export class WorkspaceIndex {
 	 */
 	set(uri: string, status: DocStatus | undefined): boolean {
 		const before = this.entries.get(uri);
-		if (!status) {
+		const root = this.rootOf(uri);
+		// Outside the workspace folders only docs being written are listed: not the old side of a diff (`git:`).
+		if (!status || (!root && !/^(untitled|file):/.test(uri))) {
 			return this.entries.delete(uri);
 		}
-		const parsed = URI.parse(uri);
-		const root = parsed.scheme === 'file' ? this.rootOf(parsed.fsPath) : undefined;
-		const path = root ? relativePath(root, parsed.fsPath) : uri;
-		const folder = parsed.scheme === 'file' ? dirname(parsed.fsPath) : '';
-		const entry = { uri, folder, fileName: basename(parsed.path), report: report(uri, path, status) };
+		// A doc outside every workspace folder (untitled, a file opened on its own) has no folder of docs.
+		const entry = { uri, folder: root ? parentOf(uri) : '', fileName: fileNameOf(uri), report: report(uri, root ? relativeTo(uri, root)! : uri, status) };
 		this.entries.set(uri, entry);
 		return JSON.stringify(before?.report) !== JSON.stringify(entry.report);
 	}
 
-	/** Drop an open document that is not on disk (untitled), once closed. */
+	/** Drop an open document that is not in a workspace folder (untitled), once closed. */
 	forget(uri: string): void {
 		this.entries.delete(uri);
 	}
@@ -113,7 +111,7 @@ export class WorkspaceIndex {
 		return [...this.entries.values()].map((entry) => entry.report).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	}
 
-	/** Docs on disk, for `duplicate-number`. */
+	/** Docs in workspace folders, for `duplicate-number`. */
 	numbered(): NumberedDoc[] {
 		return [...this.entries.values()].filter((entry) => entry.folder !== '');
 	}
@@ -124,10 +122,10 @@ export class WorkspaceIndex {
 	 */
 	docsFolder(root: string, settings: DesignDocSettings): string {
 		if (settings.docsFolder) {
-			return join(root, settings.docsFolder);
+			return joinPath(root, settings.docsFolder);
 		}
 		if (settings.template) {
-			return dirname(join(root, settings.template));
+			return parentOf(joinPath(root, settings.template));
 		}
 		const templateFolder = [...this.templateFolders].find((folder) => this.rootOf(folder) === root);
 		if (templateFolder) {
@@ -138,21 +136,22 @@ export class WorkspaceIndex {
 			counts.set(entry.folder, (counts.get(entry.folder) ?? 0) + 1);
 		}
 		const busiest = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-		return busiest ? busiest[0] : join(root, 'docs', 'design-docs');
+		return busiest ? busiest[0] : joinPath(root, 'docs/design-docs');
 	}
 
-	rootOf(path: string): string | undefined {
+	/** The innermost workspace folder holding `uri`. */
+	rootOf(uri: string): string | undefined {
 		return this.host
 			.folders()
-			.filter((folder) => isInside(path, folder))
+			.filter((folder) => isInsideUri(uri, folder))
 			.sort((a, b) => b.length - a.length)[0];
 	}
 
-	private async read(uri: string, path: string, root: string, settings: DesignDocSettings): Promise<void> {
+	private async read(uri: string, root: string, settings: DesignDocSettings): Promise<void> {
 		let document = this.host.openDocument(uri);
 		if (!document) {
 			// A file event may name a link: it is read only if it stays inside the workspace folder.
-			const confined = await confine(this.host.fs, uri, URI.file(root).toString());
+			const confined = await confine(this.host.fs, uri, root);
 			const read = 'problem' in confined ? confined : await this.host.fs.readText(confined.uri, maxIndexedBytes);
 			if ('problem' in read) {
 				// Deleted, unreadable or not a file since it was listed: it is not a doc any more.
@@ -161,12 +160,12 @@ export class WorkspaceIndex {
 			}
 			document = TextDocument.create(uri, 'markdown', 0, read.text.replace(/^\uFEFF/, ''));
 		}
-		const status = await this.host.status(document, path, root, settings);
+		const status = await this.host.status(document, root, settings);
 		if (!status) {
 			this.entries.delete(uri);
 			return;
 		}
-		this.entries.set(uri, { uri, folder: dirname(path), fileName: basename(path), report: report(uri, relativePath(root, path), status) });
+		this.entries.set(uri, { uri, folder: parentOf(uri), fileName: fileNameOf(uri), report: report(uri, relativeTo(uri, root)!, status) });
 	}
 }
 
@@ -174,27 +173,6 @@ function report(uri: string, path: string, status: DocStatus): DocStatusReport {
 	return { ...status, uri, path, description: describeStatus(status) };
 }
 
-function relativePath(root: string, path: string): string {
-	return relative(root, path).split(/[/\\]/).join('/');
-}
-
-async function markdownFiles(folder: string, root: string, settings: DesignDocSettings): Promise<string[]> {
-	let entries;
-	try {
-		entries = await readdir(folder, { withFileTypes: true });
-	} catch {
-		return [];
-	}
-	const files: string[] = [];
-	for (const entry of entries) {
-		const path = join(folder, entry.name);
-		if (entry.isDirectory()) {
-			if (!skippedFolders.has(entry.name) && !isExcluded(`${relativePath(root, path)}/`, settings)) {
-				files.push(...(await markdownFiles(path, root, settings)));
-			}
-		} else if (entry.isFile() && /\.md$/i.test(entry.name) && !isExcluded(relativePath(root, path), settings)) {
-			files.push(path);
-		}
-	}
-	return files;
+function fileNameOf(uri: string): string {
+	return Utils.basename(URI.parse(uri));
 }

@@ -6,12 +6,13 @@ import { normalizeSettings } from '../../server/src/service/settings';
 import { codeDocs } from '../helpers';
 
 const uri = 'file:///ws/docs/03-faster.md';
-const folder = '/ws/docs';
+const folder = 'file:///ws/docs';
 const workspace = [
 	{ uri, folder, fileName: '03-faster.md' },
 	{ uri: 'file:///ws/docs/03-slower.md', folder, fileName: '03-slower.md' },
-	{ uri: 'file:///ws/other/03-elsewhere.md', folder: '/ws/other', fileName: '03-elsewhere.md' },
+	{ uri: 'file:///ws/other/03-elsewhere.md', folder: 'file:///ws/other', fileName: '03-elsewhere.md' },
 ];
+const inWorkspace = (doc: string) => doc.startsWith('file:///ws/');
 
 test('duplicate-number looks at the workspace again only when the docs, the settings or the title range change', () => {
 	let looks = 0;
@@ -21,6 +22,7 @@ test('duplicate-number looks at the workspace again only when the docs, the sett
 			return workspace;
 		},
 		() => codeDocs,
+		inWorkspace,
 	);
 	const settings = normalizeSettings({});
 	const text = '# Faster\n\n* Author(s): Ada\n\n## Why\n\nBecause.\n';
@@ -52,7 +54,18 @@ test('duplicate-number looks at the workspace again only when the docs, the sett
 	assert.equal(looks, 5, 'a change of the settings');
 });
 
-test('duplicate-number is for files only', () => {
-	const numbers = new DuplicateNumbers(() => workspace, () => codeDocs);
+test('duplicate-number is for docs in a workspace folder only', () => {
+	const numbers = new DuplicateNumbers(() => workspace, () => codeDocs, inWorkspace);
 	assert.deepEqual(numbers.diagnostics(TextDocument.create('untitled:03-faster.md', 'markdown', 1, '# Faster\n'), { start: 0, end: 8 }, normalizeSettings({})), []);
+});
+
+test('duplicate-number in a virtual workspace (github.dev): folders are URIs of any scheme', () => {
+	const repo = 'vscode-vfs://github/kptdev/kpt/docs/design-docs';
+	const docs = [
+		{ uri: `${repo}/03-faster.md`, folder: repo, fileName: '03-faster.md' },
+		{ uri: `${repo}/03-slower.md`, folder: repo, fileName: '03-slower.md' },
+	];
+	const numbers = new DuplicateNumbers(() => docs, () => codeDocs, (doc) => doc.startsWith('vscode-vfs://github/kptdev/kpt/'));
+	const diagnostics = numbers.diagnostics(TextDocument.create(`${repo}/03-faster.md`, 'markdown', 1, '# Faster\n'), { start: 0, end: 8 }, normalizeSettings({}));
+	assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.relatedInformation?.[0]?.location.uri]), [['duplicate-number', `${repo}/03-slower.md`]]);
 });

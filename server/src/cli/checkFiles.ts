@@ -12,6 +12,7 @@ import { isInside } from '../files/isInside';
 import { TemplateCache } from '../templates';
 import type { CheckReply } from '../worker/messages';
 import { maxIndexedBytes } from '../workspaceIndex';
+import { nodeWorkers } from '../worker/nodeWorkers';
 import type { DocFile } from './collect';
 import { checkFailedCode } from './report';
 
@@ -53,7 +54,7 @@ export class FileChecker {
 		lanes: number,
 		workerScript: string,
 	) {
-		this.hosts = Array.from({ length: lanes }, () => new ServiceHost(workerScript, () => undefined));
+		this.hosts = Array.from({ length: lanes }, () => new ServiceHost(nodeWorkers(workerScript), () => undefined));
 		this.root = URI.file(context.cwd).toString();
 	}
 

@@ -32,6 +32,19 @@ export function isInsideUri(uri: string, root: string): boolean {
 	return rootSegments.every((segment, index) => a.segments[index] === segment);
 }
 
+/**
+ * `uri`'s path below `root`, with `/` separators, as globs expect
+ * (`docs/01-a.md`); undefined when it is not inside.
+ */
+export function relativeTo(uri: string, root: string): string | undefined {
+	const a = splitUri(uri);
+	const b = splitUri(root);
+	if (!a || !b || !isInsideUri(uri, root)) {
+		return undefined;
+	}
+	return a.segments.slice(b.segments.length).join('/');
+}
+
 function splitUri(uri: string): { base: string; segments: string[] } | undefined {
 	const match = /^([a-zA-Z][\w+.-]*:\/\/[^/]*)(\/[^?#]*)?/.exec(uri);
 	if (!match) {

@@ -29,6 +29,19 @@ export interface FileSystem {
 	/**
 	 * The URI with every symbolic link resolved, undefined when it does not exist.
 	 * On schemes without links (most virtual file systems) the URI itself.
+	 * `unknownLinkTarget` when a link is on the way but where it leads cannot be
+	 * known (through `vscode.workspace.fs`).
 	 */
 	realUri(uri: string): Promise<string | undefined>;
 }
+
+/** Why a file over the cap was not read, in the same words whoever reads it. */
+export function tooBig(size: number, maxBytes: number): string {
+	return `it is ${Math.ceil(size / 1024)} KB or more, over the ${Math.floor(maxBytes / 1024)} KB limit`;
+}
+
+/**
+ * The real URI of a path through a link whose target cannot be read. Not a URI
+ * of any workspace, so confinement treats it as outside every one.
+ */
+export const unknownLinkTarget = 'unknown-link-target:';

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import type { FileKind, FileStat, FileSystem, ReadResult } from './fileSystem';
+import { type FileKind, type FileStat, type FileSystem, type ReadResult, tooBig } from './fileSystem';
 
 /**
  * Kernel interfaces: files there report size 0, and reading some of them
@@ -122,10 +122,6 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
 	} finally {
 		await handle.close();
 	}
-}
-
-function tooBig(size: number, maxBytes: number): string {
-	return `it is ${Math.ceil(size / 1024)} KB or more, over the ${Math.floor(maxBytes / 1024)} KB limit`;
 }
 
 function pathOf(uri: string): string | undefined {

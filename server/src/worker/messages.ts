@@ -53,5 +53,7 @@ export interface WorkerReplies {
 export type WorkerMessage = { readonly id: number; readonly request: WorkerRequest };
 /** `notChecked`: the request is about a doc version this worker has not checked (it was replaced since). */
 export type WorkerAnswer = { readonly id: number; readonly reply?: unknown; readonly error?: string; readonly notChecked?: true };
-/** What the worker says besides answers: its thread id (for its CPU clock) once, and when it starts on a request. */
-export type WorkerSignal = { readonly thread: number } | { readonly started: number };
+/** What the worker says besides answers: when it starts on a request (the budget's clock starts then). */
+export type WorkerSignal = { readonly started: number };
+/** A Node worker thread's kernel id, sent once, for its CPU clock (read by nodeWorkers.ts, not the host). */
+export type ThreadSignal = { readonly thread: number };
