@@ -1,8 +1,10 @@
 // Bundles the client, the server and the CLI into dist/ (CommonJS for Node 20;
-// `vscode` is provided by the editor). `--watch` rebuilds on change.
+// `vscode` is provided by the editor), and the same for the Web into dist/web/.
+// `--watch` rebuilds on change.
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { browserBundles } from './browserBundles.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -28,13 +30,17 @@ const options = {
 	logLevel: 'warning',
 };
 
-const bundles = [
+export const bundles = [
 	{ ...options, entryPoints: { client: 'client/src/extension.ts', server: 'server/src/serverMain.ts', worker: 'server/src/worker/worker.ts' } },
 	{ ...options, entryPoints: { cli: 'server/src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' } },
+	...browserBundles(options),
 ];
 
-if (watch) {
-	await Promise.all(bundles.map(async (bundle) => (await context(bundle)).watch()));
-} else {
-	await Promise.all(bundles.map((bundle) => build(bundle)));
+// The tests import the bundles' options (test/unit/browserBundles.test.ts): build only when run.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	if (watch) {
+		await Promise.all(bundles.map(async (bundle) => (await context(bundle)).watch()));
+	} else {
+		await Promise.all(bundles.map((bundle) => build(bundle)));
+	}
 }

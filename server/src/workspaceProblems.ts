@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
 	ClientCapabilities,
 	Disposable,
@@ -150,9 +149,7 @@ export class WorkspaceProblems {
 	}
 
 	private resultId(uri: string, diagnostics: readonly Diagnostic[]): string {
-		return createHash('sha1')
-			.update(`${this.closings.get(uri) ?? 0}:${JSON.stringify(diagnostics)}`)
-			.digest('base64');
+		return hash53(`${this.closings.get(uri) ?? 0}:${JSON.stringify(diagnostics)}`);
 	}
 
 	private async register(wanted: boolean): Promise<void> {
@@ -169,4 +166,21 @@ export class WorkspaceProblems {
 			(await registration).dispose();
 		}
 	}
+}
+
+/**
+ * A 53-bit hash of a string (cyrb53), as a result id: it changes when the
+ * report does. No node:crypto, so the server runs in a browser too.
+ */
+function hash53(text: string): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ code, 2654435761);
+		h2 = Math.imul(h2 ^ code, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
