@@ -3,8 +3,11 @@
 // package code-server, VS Code 1.100.3), its workbench in headless Debian Chromium driven by
 // playwright-core. Recipe: shared notes "Testing in a real VS Code on these machines".
 //
-// Three phases, each with its own server, user data and fresh copy of the kpt corpus:
+// Four phases, each with its own server, user data and fresh copy of the kpt corpus:
 //   source  the mocha suite in test/e2e/suite, with the extension loaded from this folder
+//   web     VS Code for the Web: the browser-safe suite in test/e2e/web-suite, with the extension
+//           from this folder moved into the browser's web-worker extension host (the user
+//           setting remote.extensionKind: ["web"]), its server in a Web Worker
 //   vsix    the same suite against the packaged .vsix, installed with the server's
 //           --install-extension (the suite runs from a test-only host extension,
 //           test/e2e/vsix-host, and reaches the real one through vscode.extensions)
@@ -13,7 +16,7 @@
 //           the Design Docs view, completion, New Design Doc; with screenshots
 // Every mocha test and every UI step counts in the last line, "N passed, N failed".
 //
-//   node test/e2e/runner.mjs                  all three phases
+//   node test/e2e/runner.mjs                  all four phases
 //   node test/e2e/runner.mjs --only source,ui a subset of the phases
 //   node test/e2e/runner.mjs --vsix FILE      test FILE instead of packaging a fresh .vsix
 //   node test/e2e/runner.mjs --install        only install (or check) the cached VS Code server
@@ -43,6 +46,7 @@ import {
 	VERBOSE,
 	Watchdog,
 	buildSuite,
+	buildWebSuite,
 	checkExtensionBuilt,
 	checkSystemPackages,
 	editorDirs,
@@ -64,7 +68,9 @@ import {
 const VSIX_HOST = join(ROOT, 'test', 'e2e', 'vsix-host');
 const VSIX_OUT = join(ROOT, 'out', 'e2e', 'vsix', 'design-doc-assistant.vsix');
 const STALL_MS = Number(process.env.E2E_TIMEOUT_MS || 720_000);
-const PHASES = ['source', 'vsix', 'ui'];
+const PHASES = ['source', 'web', 'vsix', 'ui'];
+/** The line the web suite reports its counts on (it has no file system to write them to). */
+const WEB_RESULTS_PREFIX = 'E2E_RESULTS ';
 
 // ---------------------------------------------------------------- options
 
@@ -80,7 +86,7 @@ function parseArgs(argv) {
 		only: values.only?.split(',').map((p) => p.trim()).filter(Boolean),
 		vsix: values.vsix === undefined ? undefined : resolve(values.vsix),
 	};
-	options.only ??= process.env.E2E_GREP ? ['source', 'vsix'] : PHASES;
+	options.only ??= process.env.E2E_GREP ? ['source', 'web', 'vsix'] : PHASES;
 	const unknown = options.only.filter((p) => !PHASES.includes(p));
 	if (unknown.length) throw new HarnessError(`unknown phase ${unknown.join(', ')}: pick from ${PHASES.join(', ')}`);
 	if (options.vsix && !existsSync(options.vsix)) throw new HarnessError(`no ${options.vsix}`);
@@ -136,13 +142,15 @@ function readResults(file) {
 
 /**
  * Runs the mocha suite in a fresh editor. `developmentPath`: the extension folder the workbench
- * loads as under development (this repo, or the test-only host of the vsix phase).
+ * loads as under development (this repo, or the test-only host of the vsix phase). `settings`:
+ * user settings besides the defaults. The counts come from a results file the suite writes,
+ * or, from a suite without a file system (`web`), from a line of its log.
  */
-async function mochaPhase({ name, title, suiteIndex, developmentPath, extensionsDir, extensionPath }) {
+async function mochaPhase({ name, title, suiteIndex, developmentPath, extensionsDir, extensionPath, settings, web = false }) {
 	const dirs = editorDirs(join(tmpRoot, name), { extensions: extensionsDir });
-	// Fix-all on save, for the suite's test of it (set before the editor starts: see there).
-	writeUserSettings(dirs.userData, { '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.designDoc': 'explicit' } } });
+	writeUserSettings(dirs.userData, settings);
 	const resultsFile = join(tmpRoot, name, 'results.json');
+	let logResults;
 	const env = { E2E_RESULTS_FILE: resultsFile, E2E_PASS: title, E2E_EXTENSION_PATH: extensionPath, VSCODE_E2E: '1' };
 	return withServer(dirs, { env, label: name }, async (port, server) => {
 		const context = await browser.newContext();
@@ -165,7 +173,13 @@ async function mochaPhase({ name, title, suiteIndex, developmentPath, extensions
 				await page.exposeFunction('codeAutomationLog', (type, args) => {
 					const parts = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
 					const text = parts.join(' ');
-					if (/^\s*(✔|\d+\)) /.test(text)) watchdog.progress();
+					// ✅: mocha's browser build (the web suite) marks a passed test so.
+					if (/^\s*(✔|✅|\d+\)) /.test(text)) watchdog.progress();
+					// The web suite has no file system to write its counts to: they come as a log line.
+					if (web && text.startsWith(WEB_RESULTS_PREFIX)) {
+						logResults = JSON.parse(text.slice(WEB_RESULTS_PREFIX.length));
+						return;
+					}
 					if (!VERBOSE && /ENOTFOUND open-vsx\.org|^\s+at async? ?\S+ \(http:|^Resolv|^Creating a socket|^Updating additional|^\[Service Worker\]|^ChatSessionStore|^Creation of workbench contribution|^\[lifecycle\] Long running/.test(text)) return; // the offline workbench's noise
 					(type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
 				});
@@ -191,7 +205,7 @@ async function mochaPhase({ name, title, suiteIndex, developmentPath, extensions
 				watchdog.stop();
 				watcher.close();
 			}
-			const results = readResults(resultsFile);
+			const results = web ? logResults : readResults(resultsFile);
 			let passed = results?.passed ?? 0;
 			let failed = results?.failed ?? 0;
 			if (failure) {
@@ -213,11 +227,17 @@ async function mochaPhase({ name, title, suiteIndex, developmentPath, extensions
 }
 
 /** A person's steps on the workbench page, against the installed .vsix (test/e2e/ui.mjs). */
-async function uiPhase({ extensionsDir }) {
+async function uiPhase({ extensionsDir, web = false }) {
 	const { runUiSteps } = await import('./ui.mjs');
-	const dirs = editorDirs(join(tmpRoot, 'ui'), { extensions: extensionsDir });
-	writeUserSettings(dirs.userData, { 'editor.minimap.enabled': false, 'editor.stickyScroll.enabled': false, 'workbench.editor.enablePreview': false });
-	return withServer(dirs, { label: 'ui', smokeTestDriver: false }, async (port, server) => {
+	const name = web ? 'ui-web' : 'ui';
+	const dirs = editorDirs(join(tmpRoot, name), { extensions: extensionsDir });
+	writeUserSettings(dirs.userData, {
+		'editor.minimap.enabled': false,
+		'editor.stickyScroll.enabled': false,
+		'workbench.editor.enablePreview': false,
+		...(web ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {}),
+	});
+	return withServer(dirs, { label: name, smokeTestDriver: false }, async (port, server) => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 		try {
 			const page = await context.newPage();
@@ -237,7 +257,7 @@ async function uiPhase({ extensionsDir }) {
 			};
 			try {
 				// No navigation deadline (Playwright's is 30 s): the watchdog bounds the wait.
-				const steps = page.goto(workbenchUrl(port, dirs.workspace, [['skipWelcome', 'true']]), { timeout: 0 }).then(() => runUiSteps(page, { workspace: dirs.workspace, progress }));
+				const steps = page.goto(workbenchUrl(port, dirs.workspace, [['skipWelcome', 'true']]), { timeout: 0 }).then(() => runUiSteps(page, { workspace: dirs.workspace, progress, web }));
 				steps.catch(() => {}); // raced below; once the phase is over, a late failure (the page closing) is no crash
 				return await Promise.race([steps, stall, gone]);
 			} finally {
@@ -248,6 +268,9 @@ async function uiPhase({ extensionsDir }) {
 		}
 	});
 }
+
+// Fix-all on save, for the Node suite's test of it (set before the editor starts: see there).
+const fixAllOnSave = { '[markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.designDoc': 'explicit' } } };
 
 // ---------------------------------------------------------------- main
 
@@ -289,7 +312,27 @@ async function main() {
 
 	if (options.only.includes('source')) {
 		await phase('source folder', () =>
-			mochaPhase({ name: 'source', title: 'source folder', suiteIndex, developmentPath: ROOT, extensionsDir: undefined, extensionPath: ROOT }),
+			mochaPhase({ name: 'source', title: 'source folder', suiteIndex, developmentPath: ROOT, extensionsDir: undefined, extensionPath: ROOT, settings: fixAllOnSave }),
+		);
+	}
+
+	if (options.only.includes('web')) {
+		t = Date.now();
+		const webSuiteIndex = await buildWebSuite();
+		log(`web suite built (${seconds(t)})`);
+		await phase('VS Code for the Web', () =>
+			mochaPhase({
+				name: 'web',
+				title: 'VS Code for the Web',
+				suiteIndex: webSuiteIndex,
+				developmentPath: ROOT,
+				extensionsDir: undefined,
+				extensionPath: ROOT,
+				// An extension with both `main` and `browser` runs in the Node host unless the user
+				// moves it (the payload's extensionDevelopmentKind is ignored by this build).
+				settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+				web: true,
+			}),
 		);
 	}
 
@@ -316,7 +359,8 @@ async function main() {
 			if (readdirSync(installed).includes('node_modules')) problems.push('it ships node_modules');
 			const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
 			if (manifest.engines?.vscode !== '^1.100.0') problems.push(`engines.vscode is ${manifest.engines?.vscode}`);
-			for (const file of [manifest.main.replace(/^\.\//, ''), 'dist/server.js', manifest.icon]) {
+			if (!manifest.browser) problems.push('it has no "browser" entry (VS Code for the Web)');
+			for (const file of [manifest.main, manifest.browser ?? 'dist/web/client.js', 'dist/server.js', 'dist/web/server.js', 'dist/web/worker.js', manifest.icon].map((f) => f.replace(/^\.\//, ''))) {
 				if (!existsSync(join(installed, file))) problems.push(`it lacks ${file}`);
 			}
 			if (problems.length) throw new HarnessError(`the .vsix: ${problems.join('; ')}`);
@@ -325,11 +369,12 @@ async function main() {
 		});
 		if (installed && options.only.includes('vsix')) {
 			await phase('installed .vsix', () =>
-				mochaPhase({ name: 'vsix', title: 'installed .vsix', suiteIndex, developmentPath: VSIX_HOST, extensionsDir, extensionPath: installed }),
+				mochaPhase({ name: 'vsix', title: 'installed .vsix', suiteIndex, developmentPath: VSIX_HOST, extensionsDir, extensionPath: installed, settings: fixAllOnSave }),
 			);
 		}
 		if (installed && options.only.includes('ui')) {
 			await phase('UI steps (installed .vsix)', () => uiPhase({ extensionsDir }));
+			await phase('UI steps, VS Code for the Web (installed .vsix)', () => uiPhase({ extensionsDir, web: true }));
 		}
 	}
 

@@ -173,7 +173,7 @@ async function statusBarText(page) {
 
 // ---------------------------------------------------------------- the steps
 
-const steps = [
+const personSteps = [
 	{
 		title: 'Quick Open opens a design doc; squiggles, the hover and the Problems panel show its diagnostics',
 		async run(page) {
@@ -374,15 +374,34 @@ const steps = [
 	},
 ];
 
+/** The same .vsix moved into VS Code for the Web's web-worker extension host (the runner's user settings). */
+const webSteps = [
+	{
+		title: "in the web-worker extension host: a kpt doc's findings on screen and the Design Docs view",
+		async run(page) {
+			await quickOpen(page, '05-kpt-fn-exclude.md');
+			await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+			await page.keyboard.press('Control+Shift+M');
+			await page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-section' }).first().waitFor();
+			await showDesignDocsView(page);
+			await widenSideBar(page, 140);
+			await waitForTree(page, 'the eight kpt docs', (rows) => Object.keys(groupsOf(rows)).length === 8);
+			await screenshot(page, 'web-worker-host.png');
+		},
+	},
+];
+
 /**
  * Runs the steps on `page` (a workbench just navigated to), printing a mocha-like report.
  * Each step counts once in `{ passed, failed }`; a failed step does not stop the next.
+ * `context.web`: the web-worker extension host's steps instead.
  */
 export async function runUiSteps(page, context) {
 	page.setDefaultTimeout(STEP_TIMEOUT_MS);
 	mkdirSync(SHOTS, { recursive: true });
 	for (const old of readdirSync(SHOTS).filter((f) => f.startsWith('failed-'))) rmSync(join(SHOTS, old), { force: true });
-	console.log('\nUI steps (installed .vsix, Playwright on the workbench page)');
+	const steps = context.web ? webSteps : personSteps;
+	console.log(context.web ? '\nUI steps in VS Code for the Web (installed .vsix, web-worker extension host)' : '\nUI steps (installed .vsix, Playwright on the workbench page)');
 	const failures = [];
 	let passed = 0;
 	try {

@@ -18,6 +18,9 @@ export const SERVER_MAIN = join(VSCODE_DIR, 'out', 'server-main.js');
 export const FIXTURE = join(ROOT, 'test', 'fixtures', 'kpt-design-docs');
 const SUITE_SRC = join(ROOT, 'test', 'e2e', 'suite');
 const SUITE_OUT = join(ROOT, 'out', 'e2e', 'suite');
+const WEB_SUITE_SRC = join(ROOT, 'test', 'e2e', 'web-suite');
+// Inside the extension's folder: the web-worker extension host loads tests only from there.
+const WEB_SUITE_OUT = join(ROOT, 'out', 'e2e', 'web-suite');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const VERBOSE = !!process.env.E2E_VERBOSE;
 const PACKAGE_JSON = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -83,7 +86,7 @@ export function checkSystemPackages() {
 }
 
 export function checkExtensionBuilt() {
-	for (const f of ['dist/client.js', 'dist/server.js']) {
+	for (const f of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'dist/web/worker.js']) {
 		if (!existsSync(join(ROOT, f))) throw new HarnessError(`${f} is missing: run \`npm run build\` first.`);
 	}
 }
@@ -424,4 +427,30 @@ export async function buildSuite() {
 		logLevel: 'warning',
 	});
 	return join(SUITE_OUT, 'index.js');
+}
+
+/**
+ * Bundles the browser-safe suite for the web-worker extension host: one CommonJS file (the host
+ * provides `vscode`), mocha's own browser build inside, and, as for the extension's browser
+ * bundles, no Node built-in anywhere.
+ */
+export async function buildWebSuite() {
+	const { build } = await import('esbuild');
+	const { noNodeBuiltins } = await import('../../scripts/browserSafe.mjs');
+	rmSync(WEB_SUITE_OUT, { recursive: true, force: true });
+	await build({
+		entryPoints: [join(WEB_SUITE_SRC, 'index.ts')],
+		outfile: join(WEB_SUITE_OUT, 'index.js'),
+		bundle: true,
+		platform: 'browser',
+		target: 'es2022',
+		format: 'cjs',
+		conditions: ['worker'],
+		mainFields: ['browser', 'module', 'main'],
+		external: ['vscode'],
+		plugins: [noNodeBuiltins],
+		sourcemap: 'inline',
+		logLevel: 'warning',
+	});
+	return join(WEB_SUITE_OUT, 'index.js');
 }

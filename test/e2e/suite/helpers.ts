@@ -10,7 +10,12 @@ import type { CheckState } from '../../../server/src/protocol';
 export const EXTENSION_ID = 'design-doc-assistant.design-doc-assistant';
 export const SOURCE = 'design-doc';
 /** How long a wait may last at most (ms): generous, for a loaded 2-core machine. */
-export const WAIT_MS = Number(process.env.E2E_WAIT_MS) || 120_000;
+export const WAIT_MS = Number(nodeProcess()?.env.E2E_WAIT_MS) || 120_000;
+
+/** Node's `process`; undefined in the web-worker extension host, which runs these helpers too (test/e2e/web-suite). */
+function nodeProcess(): { env: Record<string, string | undefined> } | undefined {
+	return (globalThis as { process?: { env: Record<string, string | undefined> } }).process;
+}
 
 export interface WaitOptions {
 	/** Give up after this long (ms); default WAIT_MS. */
