@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../server/src/service/edits';
+import { fixAll } from '../../server/src/service/fixAll';
 import { fixesFor } from '../../server/src/service/fixes';
 import { checkDocument } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { likeness, Likeness } from '../../server/src/service/headingMatch';
+import { newDocText } from '../../server/src/service/newDoc';
+import { looksLikeDesignDoc } from '../../server/src/service/structuralCheck';
 import { parseTemplate } from '../../server/src/service/template';
-import { check, fixture, kptTemplate } from '../helpers';
+import { check, fixture, kptTemplate, root } from '../helpers';
 
 function statusOf(text: string, template = kptTemplate) {
 	const document = TextDocument.create('file:///design-docs/09-doc.md', 'markdown', 1, text);
@@ -124,4 +129,66 @@ test('an optional section left empty: remove it, or write it; the removal is off
 	assert.equal(remove!.preferred, false);
 	assert.doesNotMatch(applyEdits(text, remove!.edits), /Risks|none yet/);
 	assert.notEqual(statusOf(text, kep).status, 'draft');
+});
+
+test('metadata in bold or under another bullet counts: its value is checked and the status reads it', () => {
+	const text = fixture('reviewer', 'bold-metadata.md').replace('Approver: N/A', 'Approver: Omar Said');
+	const status = statusOf(text);
+	assert.equal(status.author, 'Priya Raman');
+	assert.equal(status.approver, 'Omar Said');
+	assert.equal(status.status, 'ready', 'a variant form is not a draft');
+	assert.equal(statusOf(fixture('reviewer', 'bold-metadata.md')).status, 'draft');
+});
+
+test('fix-all writes metadata in the template form, once', () => {
+	const text = fixture('reviewer', 'bold-metadata.md');
+	const diagnose = (document: TextDocument) => check(document.getText());
+	const context = { template: kptTemplate, editorActions: false };
+	const fixed = applyEdits(text, fixAll(TextDocument.create('untitled:Untitled-1', 'markdown', 1, text), diagnose, context));
+	assert.match(fixed, /^# Build Cache Eviction\n\n\* Author\(s\): Priya Raman\n\* Approver: N\/A\n\n## Why/);
+	assert.deepEqual(fixAll(TextDocument.create('untitled:Untitled-1', 'markdown', 2, fixed), diagnose, context), []);
+});
+
+test('metadata lines run together in one paragraph, or on in a list item, are each a line; an intro sentence is not', () => {
+	const text = '# Quotas\n\nNote: this replaces the old quota doc.\n\n* Author(s): Lin\n**Approver:** Ana\n\n## Why\n\nBecause.\n';
+	const status = statusOf(text);
+	assert.equal(status.approver, 'Ana');
+	assert.deepEqual(
+		check(text)
+			.filter((diagnostic) => diagnostic.code === 'metadata-variant' || diagnostic.code === 'missing-metadata')
+			.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+		[['metadata-variant', 5]],
+	);
+});
+
+test("a template's own bullet: other bullets are variants, and new metadata lines are written with it", () => {
+	const dashed = parseTemplate('# \\<Title\\>\n\n- Owner: \\<name\\>\n- Status: \\<status\\>\n\n## Summary\n\nOne paragraph.\n', 'dashed');
+	const text = '# Retry Budgets\n\n* Owner: Ines\n\n## Summary\n\nRetries share a budget.\n';
+	const document = TextDocument.create('untitled:Untitled-1', 'markdown', 1, text);
+	const found = check(text, { template: dashed });
+	assert.deepEqual(
+		found.map((diagnostic) => diagnostic.message),
+		['Missing metadata "Status:" in the header: expected a line like "- Status: <status>".', 'Metadata "* Owner:" is not written as the template writes it: expected "- Owner:".'],
+	);
+	const fixes = found.flatMap((diagnostic) => fixesFor(document, diagnostic, { template: dashed, editorActions: false }));
+	assert.equal(applyEdits(text, fixes[0]!.edits), '# Retry Budgets\n\n* Owner: Ines\n- Status: \n\n## Summary\n\nRetries share a budget.\n');
+	assert.equal(applyEdits(text, fixes[1]!.edits), '# Retry Budgets\n\n- Owner: Ines\n\n## Summary\n\nRetries share a budget.\n');
+	assert.match(newDocText(dashed, 'Retry Budgets'), /^# Retry Budgets\n\n- Owner: \\<name\\>\n- Status: \\<status\\>\n/);
+});
+
+test('a header with bold metadata makes a design doc, for the full check and for the structural one alike', () => {
+	const templateText = readFileSync(join(root, 'server', 'templates', 'kpt-design-doc-template.md'), 'utf8');
+	const text = '# Quotas\n\n**Approver:** Ana\n\n## Background\n\nTeams cannot see what they use.\n';
+	const document = TextDocument.create('untitled:Untitled-1', 'markdown', 1, text);
+	assert.equal(checkDocument(document, { template: kptTemplate, settings: defaultSettings }).isDesignDoc, true);
+	assert.equal(looksLikeDesignDoc(text, templateText, undefined, defaultSettings), true);
+	const plain = '# Quotas\n\nNote: Ana approves.\n\n## Background\n\nTeams cannot see what they use.\n';
+	assert.equal(checkDocument(TextDocument.create('untitled:Untitled-1', 'markdown', 1, plain), { template: kptTemplate, settings: defaultSettings }).isDesignDoc, false);
+	assert.equal(looksLikeDesignDoc(plain, templateText, undefined, defaultSettings), false);
+});
+
+test('a metadata value wrapped onto the next line is one value', () => {
+	const status = statusOf('# Quotas\n\n* Author(s): Lin Okafor,\n  Ana Reyes\n* Approver: Omar\n\n## Why\n\nBecause.\n');
+	assert.equal(status.author, 'Lin Okafor, Ana Reyes');
+	assert.equal(status.approver, 'Omar');
 });

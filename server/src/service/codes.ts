@@ -15,6 +15,8 @@ export enum DiagnosticCode {
 	TemplateText = 'template-text',
 	/** A section with no content of its own. */
 	EmptySection = 'empty-section',
+	/** A metadata line written in another form than the template's: bold, another bullet, no bullet. */
+	MetadataVariant = 'metadata-variant',
 	/** A metadata line of the template's header (`Author(s)`, `Approver`) is absent or empty. */
 	MissingMetadata = 'missing-metadata',
 	/** A question with neither a resolution nor a Not Yet Resolved marker. */
@@ -42,6 +44,7 @@ export const defaultSeverity: Readonly<Record<DiagnosticCode, Severity>> = {
 	[DiagnosticCode.Placeholder]: 'warning',
 	[DiagnosticCode.TemplateText]: 'warning',
 	[DiagnosticCode.EmptySection]: 'warning',
+	[DiagnosticCode.MetadataVariant]: 'warning',
 	[DiagnosticCode.MissingMetadata]: 'error',
 	[DiagnosticCode.UnresolvedQuestion]: 'information',
 	[DiagnosticCode.FileName]: 'warning',
@@ -57,6 +60,7 @@ export const codeDescription: Readonly<Record<DiagnosticCode, string>> = {
 	[DiagnosticCode.Placeholder]: 'A template placeholder was left in.',
 	[DiagnosticCode.TemplateText]: "The template's own guidance text was left in.",
 	[DiagnosticCode.EmptySection]: 'A section has no content of its own.',
+	[DiagnosticCode.MetadataVariant]: "A metadata line is written in another form than the template's.",
 	[DiagnosticCode.MissingMetadata]: 'A metadata line of the header is missing or empty.',
 	[DiagnosticCode.UnresolvedQuestion]: 'An open question has no resolution and is not marked Not Yet Resolved.',
 	[DiagnosticCode.FileName]: 'The file name does not follow NN-lower-case-with-dashes.md.',

@@ -31,7 +31,10 @@ export type FixData =
 	| { readonly code: DiagnosticCode.TemplateText }
 	/** `remove`: the whole section, for an optional one, which is better removed than left empty. */
 	| { readonly code: DiagnosticCode.EmptySection; readonly remove?: { readonly start: number; readonly end: number } }
-	| { readonly code: DiagnosticCode.MissingMetadata; readonly label: string; readonly insertAt?: number }
+	/** `form`: the template's form of the line up to its value, `* Author(s): `; `ownBlock`: no metadata line to join. */
+	| { readonly code: DiagnosticCode.MissingMetadata; readonly label: string; readonly form?: string; readonly insertAt?: number; readonly ownBlock?: boolean }
+	/** `replace`: the line's form up to its value, to be written as `expected`. */
+	| { readonly code: DiagnosticCode.MetadataVariant; readonly expected: string; readonly replace: { readonly start: number; readonly end: number } }
 	| { readonly code: DiagnosticCode.UnresolvedQuestion; readonly insertAt: number }
 	| { readonly code: DiagnosticCode.FileName; readonly suggested?: string }
 	| { readonly code: DiagnosticCode.DuplicateNumber; readonly suggested: string }

@@ -97,7 +97,9 @@ export function fixesFor(document: TextDocument, diagnostic: Diagnostic, context
 		case DiagnosticCode.TemplateText:
 			return [{ title: 'Remove the leftover template guidance', edits: [removeLines(text, start, end)], preferred: true }];
 		case DiagnosticCode.MissingMetadata:
-			return data.insertAt === undefined ? [] : [metadataFix(text, data.insertAt, data.label, eol)];
+			return data.insertAt === undefined || data.form === undefined ? [] : [metadataFix(text, data.insertAt, data.form, data.ownBlock === true, eol)];
+		case DiagnosticCode.MetadataVariant:
+			return [{ title: `Write it as the template does: ${quote(data.expected.trim())}`, edits: [{ ...data.replace, newText: data.expected }], preferred: true }];
 		case DiagnosticCode.UnresolvedQuestion:
 			return questionFixes(text, data.insertAt, eol, context);
 		case DiagnosticCode.FileName:
@@ -165,17 +167,19 @@ function removeLines(text: string, start: number, end: number): OffsetEdit {
 	return { start: from, end: to, newText: '' };
 }
 
-/** `at` is the start of the line the new metadata line takes (see the rule). */
-function metadataFix(text: string, at: number, label: string, eol: string): Fix {
-	const title = `Add the metadata line ${quote(`* ${label}:`)}`;
-	const previousLine = at > 0 ? text.slice(lineStart(text, at - 1), at).replace(/[\r\n]+$/, '') : '';
-	const bullet = /^\s*([*+-])\s/.exec(previousLine);
-	if (!bullet) {
-		// No header list yet: start one, set off by blank lines.
-		return { title, edits: [insertBlock(text, at, [`* ${label}: `], eol)], preferred: true };
+/**
+ * `at` is the start of the line the new metadata line takes (see the rule),
+ * written in the template's form (`* Author(s): `) whatever bullet the doc uses:
+ * the doc's other forms get their own fix.
+ */
+function metadataFix(text: string, at: number, form: string, ownBlock: boolean, eol: string): Fix {
+	const title = `Add the metadata line ${quote(form.trim())}`;
+	if (ownBlock) {
+		// No header metadata yet: start a block, set off by blank lines.
+		return { title, edits: [insertBlock(text, at, [form], eol)], preferred: true };
 	}
 	const lead = at === text.length && !/[\r\n]$/.test(text) ? eol : '';
-	return { title, edits: [{ start: at, end: at, newText: `${lead}${bullet[1]} ${label}: ${eol}` }], preferred: true };
+	return { title, edits: [{ start: at, end: at, newText: `${lead}${form}${eol}` }], preferred: true };
 }
 
 function questionFixes(text: string, insertAt: number, eol: string, context: FixContext): Fix[] {

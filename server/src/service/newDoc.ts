@@ -21,7 +21,7 @@ export function newDocFileName(title: string, existing: readonly string[]): NewD
 export function newDocText(template: TemplateModel, title: string): string {
 	const lines = [`# ${title.trim()}`, ''];
 	if (template.metadata.length > 0) {
-		lines.push(...template.metadata.map((key) => `* ${key.label}: ${key.placeholder}`), '');
+		lines.push(...template.metadata.map((key) => `${key.form}${key.placeholder}`), '');
 	}
 	for (const section of template.sections) {
 		lines.push(...sectionLines(section.markdown, section.guidance), '');

@@ -1,7 +1,8 @@
-import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import type { Heading, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ParsedMarkdown, blockText, headingText, isComment, isHeading, normalizeText } from './markdown';
 import { matchHeadings, sameSpelling } from './headingMatch';
+import { MetadataLine, metadataLines } from './metadata';
 import { compactKey } from './names';
 import type { TemplateMetadataKey, TemplateModel, TemplateSection } from './template';
 
@@ -30,13 +31,9 @@ export interface DocQuestion {
 	readonly bodyEnd: number;
 }
 
-export interface DocMetadataItem {
-	readonly item: ListItem;
+/** A metadata line of the header, and the template's key it stands for. */
+export interface DocMetadataItem extends MetadataLine {
 	readonly key: TemplateMetadataKey | undefined;
-	readonly label: string;
-	/** Offsets of the value after `Key:` (empty range when there is none). */
-	readonly valueStart: number;
-	readonly valueEnd: number;
 }
 
 /** A block that repeats the template's guidance, and where the template has it. */
@@ -74,10 +71,14 @@ export function outline(md: ParsedMarkdown, template: TemplateModel, synonyms: R
 	}
 	const headerNodes = nodes.slice(headerFrom, headerTo);
 	const headerEnd = headerTo < nodes.length ? md.start(nodes[headerTo]!) : md.text.length;
-	const metadata = headerNodes.flatMap((node) => (node.type === 'list' ? node.children.map((item) => metadataItem(md, item, template)) : []));
-	const metadataLists = new Set<RootContent>(headerNodes.filter((node) => node.type === 'list'));
+	const keyOf = (label: string) => template.metadata.find((candidate) => candidate.key === compactKey(label));
+	const metadata = metadataLines(md, headerNodes, (label) => keyOf(label) !== undefined).map((line) => ({ ...line, key: keyOf(line.label) }));
+	// Blocks holding metadata lines are the header's, not text that could repeat the template's guidance.
+	const metadataBlocks = new Set<RootContent>(
+		headerNodes.filter((node) => node.type === 'list' || metadata.some((line) => line.valueStart >= md.start(node) && line.valueStart <= md.end(node))),
+	);
 
-	const leftovers = findLeftovers(nodes.filter((node) => !metadataLists.has(node)), template);
+	const leftovers = findLeftovers(nodes.filter((node) => !metadataBlocks.has(node)), template);
 	const leftoverNodes = new Set<Nodes>(leftovers.map((leftover) => leftover.node));
 	const sections = matchSections(md, nodes, template, synonyms);
 	const placeholderHeadings = nodes.filter(
@@ -91,42 +92,6 @@ export function outline(md: ParsedMarkdown, template: TemplateModel, synonyms: R
 	const anchorAt = firstBlock ? md.start(firstBlock) : md.bomLength;
 	const anchor = title ? { start: md.start(title), end: md.end(title) } : { start: anchorAt, end: anchorAt };
 	return { md, template, title, headerEnd, metadata, sections, questions, leftovers, placeholderHeadings, anchor };
-}
-
-function metadataItem(md: ParsedMarkdown, item: ListItem, template: TemplateModel): DocMetadataItem {
-	const paragraph = item.children[0];
-	const empty = { item, key: undefined, label: '', valueStart: md.start(item), valueEnd: md.start(item) };
-	if (paragraph?.type !== 'paragraph') {
-		return empty;
-	}
-	const valueStart = metadataValueStart(md, paragraph);
-	if (valueStart === undefined) {
-		return empty;
-	}
-	const label = toString(paragraph).split(':')[0]!.trim();
-	const key = template.metadata.find((candidate) => candidate.key === compactKey(label));
-	const valueEnd = Math.max(valueStart, md.start(paragraph) + md.source(paragraph).trimEnd().length);
-	return { item, key, label, valueStart: Math.min(valueStart, valueEnd), valueEnd };
-}
-
-/** Offset just after `Key:` and the spaces that follow, also when the key is bold (`**Key:** value`). */
-function metadataValueStart(md: ParsedMarkdown, paragraph: Paragraph): number | undefined {
-	for (const child of paragraph.children) {
-		let after: number | undefined;
-		if (child.type === 'text') {
-			const colon = md.source(child).indexOf(':');
-			after = colon >= 0 ? md.start(child) + colon + 1 : undefined;
-		} else if (toString(child).includes(':')) {
-			after = md.end(child);
-		}
-		if (after !== undefined) {
-			while (after < md.end(paragraph) && /[ \t]/.test(md.text[after]!)) {
-				after++;
-			}
-			return after;
-		}
-	}
-	return undefined;
 }
 
 function matchSections(

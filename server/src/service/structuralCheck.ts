@@ -84,8 +84,8 @@ export function looksLikeDesignDoc(text: string, templateText: string, relativeP
 	if (relativePath !== undefined && isExcluded(relativePath, settings)) {
 		return false;
 	}
-	const keys = new Set(headerKeys(templateText));
-	if (headerKeys(text).some((key) => keys.has(key))) {
+	const keys = new Set(headerKeys(templateText, bulletKey));
+	if (headerKeys(text, anyKey).some((key) => keys.has(key))) {
 		return true;
 	}
 	const fileName = relativePath?.split('/').pop() ?? '';
@@ -97,11 +97,16 @@ export function looksLikeDesignDoc(text: string, templateText: string, relativeP
 	);
 }
 
-/** Keys of `* Key: value` lines before the first `##` heading (looking at the first 64 KB at most). */
-function headerKeys(text: string): string[] {
+/** `* Key:` as a template writes its metadata. */
+const bulletKey = /^[*+-][ \t]+(?:\*\*|__)?([^:\r\n]+?)(?:\*\*|__)?:/gm;
+/** A doc's metadata line in any form the outline reads: under any bullet, bold, or a plain line (see `metadata.ts`). */
+const anyKey = /^(?:[*+-][ \t]+)?(?:\*\*|__)?([^:\r\n]+?)(?:\*\*|__)?:/gm;
+
+/** Keys of `Key: value` lines before the first `##` heading (looking at the first 64 KB at most). */
+function headerKeys(text: string, line: RegExp): string[] {
 	const head = text.slice(0, 64 * 1024);
 	const firstSection = scanHeadings(head).find((heading) => heading.depth === 2);
-	return [...head.slice(0, firstSection?.start ?? head.length).matchAll(/^[*+-][ \t]+(?:\*\*|__)?([^:\r\n]+?)(?:\*\*|__)?:/gm)].map((match) => compactKey(match[1]!));
+	return [...head.slice(0, firstSection?.start ?? head.length).matchAll(line)].map((match) => compactKey(match[1]!));
 }
 
 /** The `##` headings under the template's first `#` title, by line scan. */

@@ -2,6 +2,7 @@ import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ParsedMarkdown, blockText, headingText, isComment, isHeading, isPlaceholderText, normalizeText, parseMarkdown } from './markdown';
 import { quote } from './finding';
+import { metadataLines } from './metadata';
 import { compactKey } from './names';
 
 /** A metadata line of the template's header list, e.g. `* Approver: \<kpt-maintainer\>`. */
@@ -12,6 +13,10 @@ export interface TemplateMetadataKey {
 	readonly key: string;
 	/** The template's value, as written: `\<kpt-maintainer\>`. */
 	readonly placeholder: string;
+	/** The line up to its value, as the template writes it: `* Author(s): `. New lines are written so. */
+	readonly form: string;
+	/** `form` without its words (see `shapeOf`): a doc's line of another shape is a variant. */
+	readonly shape: string;
 }
 
 export type SectionRole = 'questions' | 'approaches';
@@ -125,20 +130,13 @@ function nextIndex(nodes: readonly RootContent[], from: number, test: (node: Roo
 }
 
 function metadataKeys(md: ParsedMarkdown, list: List): TemplateMetadataKey[] {
-	const keys: TemplateMetadataKey[] = [];
-	for (const item of list.children) {
-		const paragraph = item.children[0];
-		if (paragraph?.type !== 'paragraph') {
-			continue;
-		}
-		const source = md.source(paragraph);
-		const colon = source.indexOf(':');
-		if (colon > 0) {
-			const label = toString(paragraph).split(':')[0]!.trim();
-			keys.push({ label, key: compactKey(label), placeholder: source.slice(colon + 1).trim() });
-		}
-	}
-	return keys;
+	return metadataLines(md, [list], () => false).map((line) => ({
+		label: line.label,
+		key: compactKey(line.label),
+		placeholder: md.text.slice(line.valueStart, line.valueEnd),
+		form: `${md.text.slice(line.start, line.valueStart).replace(/\s+/g, ' ').trim()} `,
+		shape: line.shape,
+	}));
 }
 
 function isOptionalMarker(node: RootContent): boolean {

@@ -3,6 +3,7 @@ import type { DocOutline } from './outline';
 import { emptySection } from './rules/emptySection';
 import { fileName } from './rules/fileName';
 import { headingVariant } from './rules/headingVariant';
+import { metadataVariant } from './rules/metadataVariant';
 import { missingMetadata } from './rules/missingMetadata';
 import { missingSection } from './rules/missingSection';
 import { placeholder } from './rules/placeholder';
@@ -18,6 +19,7 @@ const rules: readonly Rule[] = [
 	templateText,
 	emptySection,
 	missingMetadata,
+	metadataVariant,
 	unresolvedQuestion,
 	fileName,
 ];

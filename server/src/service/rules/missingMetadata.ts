@@ -6,7 +6,7 @@ import { Finding, Rule, quote } from '../finding';
 export const missingMetadata: Rule = (doc) => {
 	// The start of the line the new metadata line takes: under the last one, under the title, or first.
 	const lastItem = doc.metadata[doc.metadata.length - 1];
-	const after = lastItem ? doc.md.end(lastItem.item) : doc.title ? doc.md.end(doc.title) : undefined;
+	const after = lastItem ? lastItem.valueEnd : doc.title ? doc.md.end(doc.title) : undefined;
 	const insertAt = after === undefined ? doc.md.bomLength : nextLineStart(doc.md.text, after);
 	return doc.template.metadata.flatMap((key): Finding[] => {
 		const items = doc.metadata.filter((item) => item.key === key);
@@ -14,9 +14,10 @@ export const missingMetadata: Rule = (doc) => {
 			return [
 				{
 					code: DiagnosticCode.MissingMetadata,
-					message: `Missing metadata ${quote(`${key.label}:`)} in the header: expected a line like ${quote(`* ${key.label}: ${key.placeholder}`)}.`,
+					message: `Missing metadata ${quote(`${key.label}:`)} in the header: expected a line like ${quote(`${key.form}${key.placeholder}`)}.`,
 					...doc.anchor,
-					data: { code: DiagnosticCode.MissingMetadata, label: key.label, insertAt },
+					// Under another metadata line it joins their block; else it starts one.
+					data: { code: DiagnosticCode.MissingMetadata, label: key.label, form: key.form, insertAt, ownBlock: lastItem === undefined },
 				},
 			];
 		}
@@ -25,7 +26,7 @@ export const missingMetadata: Rule = (doc) => {
 			.map((item) => ({
 				code: DiagnosticCode.MissingMetadata,
 				message: `Metadata ${quote(`${item.label}:`)} is empty: expected a value after the colon.`,
-				start: doc.md.start(item.item),
+				start: item.start,
 				end: item.valueEnd,
 				data: { code: DiagnosticCode.MissingMetadata, label: key.label },
 			}));
