@@ -28,7 +28,16 @@ test('publishes the exact diagnostics for the version opened', async () => {
 				codeDescription: { href: `${codeDocs}missing-metadata.md` },
 				source: 'design-doc',
 				message: 'Missing metadata "Approver:" in the header: expected a line like "* Approver: <kpt-maintainer>".',
-				data: { code: 'missing-metadata', label: 'Approver', insertAt: 58 },
+				data: { code: 'missing-metadata', label: 'Approver', form: '* Approver: ', insertAt: 58, ownBlock: false },
+			},
+			{
+				range: { start: { line: 2, character: 0 }, end: { line: 2, character: 16 } },
+				severity: 2,
+				code: 'metadata-variant',
+				codeDescription: { href: `${codeDocs}metadata-variant.md` },
+				source: 'design-doc',
+				message: 'Metadata "* **Author(s):**" is not written as the template writes it: expected "* Author(s):".',
+				data: { code: 'metadata-variant', expected: '* Author(s): ', replace: { start: 28, end: 45 } },
 			},
 		],
 	});
