@@ -221,6 +221,7 @@ export function startServer(shell: ServerShell): void {
 
 	connection.onShutdown(() => {
 		shuttingDown = true;
+		problems.dispose();
 		retries.dispose();
 		service.dispose();
 		indexService.dispose();
@@ -437,7 +438,7 @@ export function startServer(shell: ServerShell): void {
 
 	// Open docs' findings are pushed as they are typed: pulls are for the docs that are not open.
 	connection.languages.diagnostics.on(live(() => ({ kind: DocumentDiagnosticReportKind.Full, items: [] })));
-	connection.languages.diagnostics.onWorkspace(live(({ previousResultIds }) => ({ items: problems.report(previousResultIds ?? []) })));
+	connection.languages.diagnostics.onWorkspace(live(async ({ previousResultIds }, token) => ({ items: await problems.report(previousResultIds ?? [], token) })));
 
 	connection.onHover(live(async (params) => {
 		const uri = uriOf(params);

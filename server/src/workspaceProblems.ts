@@ -1,11 +1,15 @@
 import {
+	CancellationToken,
 	ClientCapabilities,
 	Disposable,
 	DocumentDiagnosticReportKind,
 	DocumentDiagnosticRequest,
+	LSPErrorCodes,
 	PreviousResultId,
+	ResponseError,
 	WorkspaceDocumentDiagnosticReport,
 	type Connection,
+	type DiagnosticServerCancellationData,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -29,6 +33,14 @@ interface Recorded {
 	readonly settings: DesignDocSettings;
 }
 
+/** A `workspace/diagnostic` request held until it has something to say. */
+interface Held {
+	/** The client's result ids, by URI. */
+	readonly previous: ReadonlyMap<string, string>;
+	answer(items: WorkspaceDocumentDiagnosticReport[]): void;
+	fail(error: ResponseError<DiagnosticServerCancellationData | void>): void;
+}
+
 /** The result id of a report with nothing in it: what the client holds after a doc stopped being reported. */
 const cleared = 'none';
 
@@ -39,9 +51,11 @@ const cleared = 'none';
  * computed as they are typed; nothing here runs per keystroke.
  *
  * Clients with LSP 3.17 pull diagnostics get a dynamically registered
- * `workspace/diagnostic` provider while some folder wants it (and a
- * `workspace/diagnostic/refresh` when the docs change); others get
- * `textDocument/publishDiagnostics` for each doc.
+ * `workspace/diagnostic` provider while some folder wants it; others get
+ * `textDocument/publishDiagnostics` for each doc. A pull that would only say
+ * "unchanged" is held until a doc changes (LSP 3.17's long poll): VS Code asks
+ * again 2 s after every answer, so answering at once would cost a request every
+ * 2 s for as long as the workspace is idle.
  */
 export class WorkspaceProblems {
 	private readonly recorded = new Map<string, Recorded>();
@@ -49,6 +63,7 @@ export class WorkspaceProblems {
 	private readonly published = new Map<string, string>();
 	/** Per doc, how often it was closed: while open the client's copy was replaced, so a report after that is never "unchanged". */
 	private readonly closings = new Map<string, number>();
+	private readonly held = new Set<Held>();
 	private registration: Promise<Disposable> | undefined;
 	private pull = false;
 	private refresh = false;
@@ -90,7 +105,9 @@ export class WorkspaceProblems {
 		if (this.pull) {
 			const registered = this.registration !== undefined;
 			await this.register(wanted);
-			if (this.refresh && (wanted || registered)) {
+			// A held pull carries the change; a client with none held is asked to pull.
+			const answered = this.answerHeld();
+			if (this.refresh && !answered && (wanted || registered)) {
 				this.connection.languages.diagnostics.refresh();
 			}
 			return;
@@ -112,9 +129,59 @@ export class WorkspaceProblems {
 		}
 	}
 
-	/** `workspace/diagnostic`: every doc reported, unchanged where the client has it already; cleared where it is no longer. */
-	report(previous: readonly PreviousResultId[]): WorkspaceDocumentDiagnosticReport[] {
+	/**
+	 * `workspace/diagnostic`: every doc reported, unchanged where the client has it already, cleared
+	 * where it is no longer. Answered at once if that says anything new, else held until it does
+	 * (a `sync`) or the client cancels.
+	 */
+	report(previous: readonly PreviousResultId[], token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
 		const held = new Map(previous.map((result) => [result.uri, result.value]));
+		const items = this.items(held);
+		if (changes(items)) {
+			return Promise.resolve(items);
+		}
+		return new Promise((resolve, reject) => {
+			let cancelled: Disposable | undefined;
+			const release = () => {
+				this.held.delete(request);
+				cancelled?.dispose();
+			};
+			const request: Held = {
+				previous: held,
+				answer: (items) => {
+					release();
+					resolve(items);
+				},
+				fail: (error) => {
+					release();
+					reject(error);
+				},
+			};
+			this.held.add(request);
+			cancelled = token.onCancellationRequested(() => request.fail(new ResponseError(LSPErrorCodes.RequestCancelled, 'The workspace diagnostic pull was cancelled.')));
+		});
+	}
+
+	/** The server is shutting down: held pulls end, and the client is told not to ask again. */
+	dispose(): void {
+		for (const request of [...this.held]) {
+			request.fail(new ResponseError(LSPErrorCodes.ServerCancelled, 'The Design Doc server is shutting down.', { retriggerRequest: false }));
+		}
+	}
+
+	/** Answers the held pulls that have news; whether there were any held. */
+	private answerHeld(): boolean {
+		const any = this.held.size > 0;
+		for (const request of [...this.held]) {
+			const items = this.items(request.previous);
+			if (changes(items)) {
+				request.answer(items);
+			}
+		}
+		return any;
+	}
+
+	private items(held: ReadonlyMap<string, string>): WorkspaceDocumentDiagnosticReport[] {
 		const items: WorkspaceDocumentDiagnosticReport[] = [];
 		const current = this.current();
 		for (const [uri, diagnostics] of current) {
@@ -183,4 +250,9 @@ function hash53(text: string): string {
 	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
 	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
 	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Whether a report tells the client anything it does not hold already. */
+function changes(items: readonly WorkspaceDocumentDiagnosticReport[]): boolean {
+	return items.some((item) => item.kind === DocumentDiagnosticReportKind.Full);
 }

@@ -5,9 +5,14 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+	CancellationToken,
+	CancellationTokenSource,
 	DidChangeWatchedFilesNotification,
 	DocumentDiagnosticRequest,
 	FileChangeType,
+	LSPErrorCodes,
+	ResponseError,
+	ShutdownRequest,
 	WorkspaceDiagnosticRequest,
 	WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
@@ -17,6 +22,7 @@ import { LspClient } from './lspClient';
 
 const complete = fixture('rules', 'complete.md');
 const withPlaceholderTitle = complete.replace('# Faster Package Rendering', '# Title');
+const secondText = complete.replace('# Faster Package Rendering', '# Slower Package Rendering');
 const folders: string[] = [];
 const clients: LspClient[] = [];
 
@@ -31,7 +37,7 @@ function workspace(problems?: 'open' | 'workspace') {
 	folders.push(folder);
 	mkdirSync(join(folder, 'design-docs'));
 	writeFileSync(join(folder, 'design-docs', '01-faster-rendering.md'), withPlaceholderTitle);
-	writeFileSync(join(folder, 'design-docs', '02-slower-rendering.md'), complete.replace('# Faster Package Rendering', '# Slower Package Rendering'));
+	writeFileSync(join(folder, 'design-docs', '02-slower-rendering.md'), secondText);
 	writeFileSync(join(folder, 'README.md'), '# Notes\n');
 	if (problems) {
 		writeFileSync(join(folder, '.designdocrc.json'), JSON.stringify({ problems }));
@@ -111,7 +117,7 @@ test('"open", a pull client: no workspace provider is registered', async () => {
 	assert.deepEqual(client.registrations, []);
 });
 
-test('"workspace", a pull client: workspace/diagnostic reports the docs not open, unchanged ones as such, refreshed as the disk changes', async () => {
+test('"workspace", a pull client: workspace/diagnostic reports the docs not open, holds a pull with nothing new, answers it when the disk changes', async () => {
 	const { folder, first, second } = workspace('workspace');
 	const client = await start(folder, pullCapabilities);
 	await client.until(() => client.registrations.length > 0);
@@ -136,18 +142,29 @@ test('"workspace", a pull client: workspace/diagnostic reports the docs not open
 	);
 	assert.deepEqual(client.publications(first), [], 'pulled, not pushed');
 
-	const again = await pull(first1);
-	assert.deepEqual(again.map((report) => [report.uri, report.kind]), [[first, 'unchanged'], [second, 'unchanged']]);
-
+	// Nothing new: the pull is held (LSP 3.17's long poll), not answered "unchanged" for the client
+	// to ask again (VS Code asks 2 s after every answer): an idle workspace costs no message.
 	const refreshes = client.refreshes;
+	let answered = false;
+	const held = pull(first1).finally(() => (answered = true));
+	// A change on disk that changes no finding: the doc is read again, and the pull stays held.
+	const statuses = client.notificationCount(statusesChangedNotification.method);
+	writeFileSync(join(folder, 'design-docs', '02-slower-rendering.md'), `${secondText}\nMore words of the alternatives.\n`);
+	await changedOnDisk(client, second, FileChangeType.Changed);
+	await client.notification(statusesChangedNotification.method, statuses + 1);
+	// A round trip after the index's update: an answer sent with it would have arrived.
+	await client.connection.sendRequest(statusesRequest);
+	assert.equal(answered, false, 'the server answered a pull with nothing new in it');
+
+	// A doc that is not open fixed on disk: the held pull answers with it, the other unchanged.
 	writeFileSync(join(folder, 'design-docs', '01-faster-rendering.md'), complete);
 	await changedOnDisk(client, first, FileChangeType.Changed);
-	await client.until(() => client.refreshes > refreshes);
-	const changed = await pull(again);
+	const changed = await held;
 	assert.deepEqual(changed.map((report) => [report.uri, report.kind, 'items' in report ? codes(report.items) : undefined]), [
 		[first, 'full', []],
 		[second, 'unchanged', undefined],
 	]);
+	assert.equal(client.refreshes, refreshes, 'the held pull carried the change: no refresh needed');
 
 	// Open, a doc's findings are pushed as typed: the workspace report clears what it said, a document pull is empty.
 	await client.open(second, complete.replace('# Faster Package Rendering', '# Title'), 1);
@@ -168,4 +185,30 @@ test('"workspace", a pull client: workspace/diagnostic reports the docs not open
 		[first, 'unchanged', undefined],
 		[second, 'full', []],
 	]);
+});
+
+test('"workspace", a pull client: a held pull ends when the client cancels it, and when the server shuts down', async () => {
+	const { folder } = workspace('workspace');
+	const client = await start(folder, pullCapabilities);
+	await client.until(() => client.registrations.length > 0);
+	const pull = (previous: readonly WorkspaceDocumentDiagnosticReport[], token?: CancellationToken) =>
+		client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: previous.map(({ uri, resultId }) => ({ uri, value: resultId! })) }, token);
+	const { items } = await pull([]);
+	assert.equal(items.length, 2);
+
+	const cancellation = new CancellationTokenSource();
+	const cancelled = pull(items, cancellation.token);
+	// A round trip: the pull is held by the server, not still in its queue (where a cancellation would find no request to end).
+	await client.connection.sendRequest(statusesRequest);
+	cancellation.cancel();
+	await assert.rejects(cancelled, (error: ResponseError<unknown>) => error.code === LSPErrorCodes.RequestCancelled);
+
+	// Held at shutdown: ended, and the client is told not to ask again.
+	const held = pull(items);
+	held.catch(() => undefined); // asserted below, after the shutdown
+	// A round trip: the pull is held by the server, not still on its way.
+	await client.connection.sendRequest(statusesRequest);
+	// The shutdown alone (the connection stays up until exit, so the answer can arrive after its reply).
+	await client.connection.sendRequest(ShutdownRequest.type);
+	await assert.rejects(held, (error: ResponseError<{ retriggerRequest: boolean }>) => error.code === LSPErrorCodes.ServerCancelled && error.data?.retriggerRequest === false);
 });
