@@ -7,6 +7,7 @@ import { DesignDocsTree, type Node } from './designDocsTree';
 import { selectFirstPlaceholder } from './firstPlaceholder';
 import { insertSection } from './insertSection';
 import { StatusBar } from './statusBar';
+import { serveStatusIndex } from './statusIndexFile';
 import { StatusStore } from './statusStore';
 import { serveWorkspaceFiles } from './workspaceFiles';
 
@@ -29,10 +30,11 @@ export async function startExtension(
 	const outputChannel = window.createOutputChannel('Design Doc Assistant');
 	// The code pages ship inside the extension: the links in the Problems panel open offline, in any extension host.
 	// The server keeps its index of statuses in the extension's storage, so the next start reads but does not parse unchanged docs.
+	const storage = context.storageUri ?? context.globalStorageUri;
 	const initializationOptions: InitializationOptions = {
 		editorActions: true,
 		codeDocs: `${Uri.joinPath(context.extensionUri, 'docs', 'codes').toString()}/`,
-		storageUri: (context.storageUri ?? context.globalStorageUri).toString(),
+		storageUri: storage.toString(),
 		...options,
 	};
 	const clientOptions: LanguageClientOptions = {
@@ -60,6 +62,7 @@ export async function startExtension(
 	context.subscriptions.push(
 		outputChannel,
 		serveWorkspaceFiles(languageClient),
+		serveStatusIndex(languageClient, storage),
 		store,
 		treeView,
 		new StatusBar(store),

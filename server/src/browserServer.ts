@@ -4,6 +4,7 @@
 // text the client sends (a worker cannot load one from the extension's URI there).
 import { BrowserMessageReader, BrowserMessageWriter, ProposedFeatures, createConnection } from 'vscode-languageserver/browser';
 import { clientFileSystem } from './files/clientFileSystem';
+import { clientStatusStore } from './files/clientStatusStore';
 import { editorFinder } from './markdownFiles';
 import { startServer } from './serverCore';
 import { browserWorkers } from './worker/browserWorkers';
@@ -32,8 +33,8 @@ startServer({
 	codeDocs: '',
 	// A worker's navigator says how many cores the browser may use.
 	cores: self.navigator.hardwareConcurrency || 1,
-	// No file system of its own: the index of statuses lives as long as the server does.
-	statusStore: () => undefined,
+	// No file system of its own: the client keeps the index of statuses in the extension's storage.
+	statusStore: () => clientStatusStore(connection),
 	soon: (task) => {
 		const timer = setTimeout(task, 0);
 		return () => clearTimeout(timer);

@@ -105,3 +105,11 @@ export interface FindFilesParams {
 
 /** The editor's own file search (`workspace.findFiles`): how the index finds design docs without walking a virtual tree request by request. */
 export const findFilesRequest = new RequestType<FindFilesParams, string[], void>('designDoc/findFiles');
+
+/**
+ * The index of statuses of a server with no file system of its own (VS Code for the Web), kept
+ * by the client in the extension's storage through `vscode.workspace.fs`: the server names no
+ * file, so it can write nothing else. `load` answers null when there is none yet.
+ */
+export const loadStatusIndexRequest = new RequestType0<string | null, void>('designDoc/statusIndex/load');
+export const saveStatusIndexRequest = new RequestType<{ readonly text: string }, void, void>('designDoc/statusIndex/save');

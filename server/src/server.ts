@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { byScheme, clientFileSystem } from './files/clientFileSystem';
+import { clientStatusStore } from './files/clientStatusStore';
 import { nodeFileSystem } from './files/nodeFileSystem';
 import { fileStore } from './files/statusFileStore';
 import { byFolderScheme, editorFinder, walkFinder } from './markdownFiles';
@@ -27,10 +28,10 @@ startServer({
 	find: byFolderScheme(walkFinder(fs), editorFinder(connection)),
 	codeDocs: URI.file(join(__dirname, '..', 'docs', 'codes')).toString(),
 	cores: availableParallelism(),
-	// On disk when the extension's storage is: not for other schemes (a remote's), kept in memory then.
+	// On disk when the extension's storage is; a storage of another scheme is the client's to write.
 	statusStore: (storage) => {
 		const uri = URI.parse(storage);
-		return uri.scheme === 'file' ? fileStore(join(uri.fsPath, 'status-index.json')) : undefined;
+		return uri.scheme === 'file' ? fileStore(join(uri.fsPath, 'status-index.json')) : clientStatusStore(connection);
 	},
 	// setTimeout waits at least 1 ms; setImmediate runs as soon as the event loop is free.
 	soon: (task) => {

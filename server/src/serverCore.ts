@@ -66,8 +66,8 @@ export interface ServerShell {
 	readonly codeDocs: string;
 	/** How many parse workers indexing may keep busy at once: one per core. */
 	readonly cores: number;
-	/** Where the index of statuses is kept, under the storage folder the client names (a URI); undefined: in memory only. */
-	statusStore(storage: string): CacheStore | undefined;
+	/** Where the index of statuses is kept, given the storage folder the client names (a URI). */
+	statusStore(storage: string): CacheStore;
 	/** Runs `task` once the event loop is free; returns what cancels it. */
 	soon(task: () => void): () => void;
 }
@@ -163,9 +163,8 @@ export function startServer(shell: ServerShell): void {
 		canShowDocument = params.capabilities.window?.showDocument?.support === true;
 		problems.initialize(params.capabilities);
 		startWorker = shell.workers(options);
-		const store = typeof options?.storageUri === 'string' ? shell.statusStore(URI.parse(options.storageUri).toString()) : undefined;
-		if (store) {
-			statusCache = new StatusCache(store, PACKAGE_VERSION);
+		if (typeof options?.storageUri === 'string') {
+			statusCache = new StatusCache(shell.statusStore(URI.parse(options.storageUri).toString()), PACKAGE_VERSION);
 		}
 		const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
 		// Of any scheme: vscode-vfs: (github.dev), vscode-remote:, ... are workspaces too.

@@ -12,10 +12,12 @@ import {
 	type ReadTextParams,
 	fileStatRequest,
 	findFilesRequest,
+	loadStatusIndexRequest,
 	newDocRequest,
 	readDirectoryRequest,
 	readTextRequest,
 	realUriRequest,
+	saveStatusIndexRequest,
 	statusesChangedNotification,
 	statusesRequest,
 } from '../../server/src/protocol';
@@ -39,8 +41,12 @@ function corpusTree(): Map<string, string> {
 /** Every request the server made of the client, by method, with its URI or folder. */
 type Asked = [method: string, uri: string][];
 
-/** A client that answers the server's file requests from `files`, as the extension does through workspace.fs. */
-async function virtualClient(files: Map<string, string>): Promise<{ client: LspClient; asked: Asked }> {
+/**
+ * A client that answers the server's file requests from `files`, as the extension does through
+ * workspace.fs; with `statusIndex`, it names a storage folder of another scheme and keeps the
+ * server's index of statuses there.
+ */
+async function virtualClient(files: Map<string, string>, statusIndex?: { text: string | null }): Promise<{ client: LspClient; asked: Asked }> {
 	const client = new LspClient();
 	const asked: Asked = [];
 	const isFolder = (uri: string) => [...files.keys()].some((file) => file.startsWith(`${uri}/`));
@@ -77,7 +83,13 @@ async function virtualClient(files: Map<string, string>): Promise<{ client: LspC
 		const excluded = picomatch([...exclude], { dot: true });
 		return [...files.keys()].filter((uri) => uri.startsWith(`${folder}/`) && included(uri.slice(folder.length + 1)) && !excluded(uri.slice(folder.length + 1)));
 	});
-	await client.initialize({ rootUri: root });
+	if (statusIndex) {
+		connection.onRequest(loadStatusIndexRequest, () => statusIndex.text);
+		connection.onRequest(saveStatusIndexRequest, ({ text }) => {
+			statusIndex.text = text;
+		});
+	}
+	await client.initialize({ rootUri: root, initializationOptions: statusIndex ? { storageUri: 'vscode-userdata:/User/workspaceStorage/1/design-doc-assistant' } : undefined });
 	return { client, asked };
 }
 
@@ -158,5 +170,24 @@ test('New Design Doc in a vscode-vfs: workspace: the next free number, read from
 		assert.match(result.text ?? '', /^# Web Review Flow$/m);
 	} finally {
 		await client.stop();
+	}
+});
+
+test('a storage folder the server cannot write (VS Code for the Web): the client keeps the index of statuses, and a second start parses nothing', async () => {
+	const indexedLog = /^Indexed the workspace in \d+ ms: (\d+) files read, (\d+) parsed/;
+	const statusIndex: { text: string | null } = { text: null };
+	// The template, SOURCE.md and the eight docs: what findFiles names.
+	const files = 10;
+	for (const parsed of [files, 0]) {
+		const { client } = await virtualClient(corpusTree(), statusIndex);
+		try {
+			const [, read, parsedNow] = indexedLog.exec(await client.message(indexedLog))!;
+			assert.deepEqual([Number(read), Number(parsedNow)], [files, parsed]);
+			// Saved before the start line.
+			await client.message(/^Design Doc Assistant started/);
+			assert.match(statusIndex.text ?? '', /"statuses"/);
+		} finally {
+			await client.stop();
+		}
 	}
 });
