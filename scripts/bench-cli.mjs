@@ -1,11 +1,16 @@
 // The CLI's whole-process wall time on a folder of 1,000 design docs (the kpt
 // corpus, copied under new numbers), side by side with markdownlint-cli2 on the
-// same files. Each tool runs once to warm up (npx fetches markdownlint-cli2 from
-// the npm registry the first time), then `--runs` times; medians are compared.
+// same files. Both are started the same way, `node <script>`: npx only finds
+// markdownlint-cli2 (fetching it from the npm registry the first time), so its
+// own start-up is not counted against it. Each tool runs once to warm the file
+// cache, then the tools take turns, `--runs` times each (which goes first
+// alternates), so a change in the machine's load hits both alike. Printed: each
+// tool's median and spread, the ratio of medians, the ratio within each pair,
+// and the load average before and after.
 //   npm run bench:cli [-- --docs 1000 --runs 3 --jobs N]
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -16,10 +21,14 @@ const root = new URL('..', import.meta.url).pathname;
 const corpus = join(root, 'test', 'fixtures', 'kpt-design-docs');
 const sources = readdirSync(corpus).filter((name) => /^(?!00-)\d+-.*\.md$/.test(name));
 
+const markdownlintBin = realpathSync(
+	execFileSync('npm', ['exec', '--yes', '--package=markdownlint-cli2', '--', 'sh', '-c', 'command -v markdownlint-cli2'], { encoding: 'utf8' }).trim(),
+);
+
 const folder = mkdtempSync(join(tmpdir(), 'ddl-bench-'));
 const docs = join(folder, 'design-docs');
 const count = Number(values.docs);
-spawnSync('mkdir', [docs]);
+mkdirSync(docs);
 for (let index = 0; index < count; index++) {
 	const source = sources[index % sources.length];
 	copyFileSync(join(corpus, source), join(docs, `${String(index + 1).padStart(4, '0')}-${source.replace(/^\d+-/, '')}`));
@@ -27,7 +36,7 @@ for (let index = 0; index < count; index++) {
 
 const tools = {
 	'design-doc-lint': [process.execPath, join(root, 'dist', 'cli.js'), ...(values.jobs ? ['--jobs', values.jobs] : []), 'design-docs'],
-	'markdownlint-cli2': ['npx', '--yes', 'markdownlint-cli2', 'design-docs/*.md'],
+	'markdownlint-cli2': [process.execPath, markdownlintBin, 'design-docs/*.md'],
 };
 
 function time([command, ...args]) {
@@ -43,15 +52,38 @@ function time([command, ...args]) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const results = {};
+const load = () => loadavg().map((value) => Number(value.toFixed(1)));
+const names = Object.keys(tools);
+const runs = Object.fromEntries(names.map((name) => [name, []]));
+const loadBefore = load();
 try {
-	for (const [name, command] of Object.entries(tools)) {
-		time(command);
-		const runs = Array.from({ length: Number(values.runs) }, () => time(command));
-		results[name] = { medianMs: Math.round(median(runs)), runsMs: runs.map(Math.round) };
+	names.forEach((name) => time(tools[name]));
+	for (let run = 0; run < Number(values.runs); run++) {
+		for (const name of run % 2 === 0 ? names : [...names].reverse()) {
+			runs[name].push(time(tools[name]));
+		}
 	}
 } finally {
 	rmSync(folder, { recursive: true, force: true });
 }
-const ratio = results['design-doc-lint'].medianMs / results['markdownlint-cli2'].medianMs;
-console.log(JSON.stringify({ docs: count, ...results, ratio: Number(ratio.toFixed(2)), goal: '≤ 0.5' }, null, 2));
+const [ours, theirs] = names;
+const summary = Object.fromEntries(
+	names.map((name) => [name, { medianMs: Math.round(median(runs[name])), minMs: Math.round(Math.min(...runs[name])), maxMs: Math.round(Math.max(...runs[name])), runsMs: runs[name].map(Math.round) }]),
+);
+const pairRatios = runs[ours].map((ms, index) => Number((ms / runs[theirs][index]).toFixed(2)));
+console.log(
+	JSON.stringify(
+		{
+			docs: count,
+			cores: availableParallelism(),
+			loadBefore,
+			loadAfter: load(),
+			...summary,
+			ratio: Number((summary[ours].medianMs / summary[theirs].medianMs).toFixed(2)),
+			pairRatios,
+			goal: '≤ 0.5',
+		},
+		null,
+		2,
+	),
+);

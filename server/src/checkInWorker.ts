@@ -18,9 +18,10 @@ export type CheckOutcome =
  * The full check of one doc, as the server and the CLI both run it: a doc
  * over `maxDocumentSizeKb` is not sent to the worker, and one the worker does
  * not finish within `budgetMs` of work is over budget (the caller falls back
- * to `structuralReply`). A worker replaced under the request by another
- * request's time-out is asked again (twice at most); any other error is a
- * failure. `settingPrefix` names the settings as the user set them
+ * to `structuralReply`). A request whose worker was replaced under it is
+ * asked again: always when it only waited behind the request that ended the
+ * worker, twice at most when it was the one running (it may be what crashes
+ * the worker); any other error is a failure. `settingPrefix` names the settings as the user set them
  * (`designDoc.` in the editor, nothing in `.designdocrc.json`).
  */
 export async function checkInWorker(host: Pick<ServiceHost, 'request'>, request: CheckRequest, budgetMs: number, settingPrefix: string): Promise<CheckOutcome> {
@@ -29,14 +30,16 @@ export async function checkInWorker(host: Pick<ServiceHost, 'request'>, request:
 	if (sizeKb > maxDocumentSizeKb) {
 		return { kind: 'tooBig', reason: `the document is ${sizeKb} KB, more than the ${maxDocumentSizeKb} KB set in ${settingPrefix}maxDocumentSizeKb` };
 	}
-	for (let attempt = 0; ; attempt++) {
+	// Only restarts this request may have caused count: every other one counted against the request that caused it, so this ends.
+	let ranWhenRestarted = 0;
+	for (;;) {
 		try {
 			return { kind: 'checked', reply: await host.request(request, budgetMs) };
 		} catch (error) {
 			if (error instanceof OverBudget) {
 				return { kind: 'overBudget', error };
 			}
-			if (!(error instanceof WorkerRestarted) || attempt >= 2) {
+			if (!(error instanceof WorkerRestarted) || (error.wasRunning && ++ranWhenRestarted > 2)) {
 				return { kind: 'failed', error };
 			}
 		}

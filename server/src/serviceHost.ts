@@ -4,8 +4,19 @@ import type { ServiceWorker, WorkerFactory } from './worker/workerFactory';
 /** The request did more work than its time budget allows; the worker was replaced. */
 export class OverBudget extends Error {}
 
-/** The worker was replaced while this request waited behind another one: asking again is safe. */
-export class WorkerRestarted extends Error {}
+/**
+ * The worker was replaced under this request: asking again is safe.
+ * `wasRunning`: it is the request the worker was on (or about to start), so it
+ * may be what crashed it; false when it only waited behind that one.
+ */
+export class WorkerRestarted extends Error {
+	constructor(
+		message: string,
+		readonly wasRunning: boolean,
+	) {
+		super(message);
+	}
+}
 
 /** The worker does not hold the analysis this request is about (it was replaced since): check the doc again, then ask again. */
 export class NotChecked extends Error {}
@@ -65,7 +76,7 @@ export class ServiceHost {
 	}
 
 	dispose(): void {
-		this.replace('the server is shutting down');
+		this.replace('the server is shutting down', false);
 	}
 
 	private ensureWorker(): ServiceWorker {
@@ -79,7 +90,7 @@ export class ServiceHost {
 				gone: (reason) => {
 					if (this.worker === worker) {
 						this.log(`The service worker stopped: ${reason}`);
-						this.replace(reason);
+						this.replace(reason, true);
 					}
 				},
 			});
@@ -119,7 +130,7 @@ export class ServiceHost {
 			}
 			this.pending.delete(id);
 			pending.reject(new OverBudget(`used ${Math.round(work)} ms of work (${Math.round(wall)} ms in all), over its ${pending.budgetMs} ms budget`));
-			this.replace(`a ${pending.kind} request ran over its ${pending.budgetMs} ms budget`);
+			this.replace(`a ${pending.kind} request ran over its ${pending.budgetMs} ms budget`, false);
 		}, delayMs);
 	}
 
@@ -146,13 +157,21 @@ export class ServiceHost {
 		}
 	}
 
-	private replace(reason: string): void {
+	/**
+	 * `oldestRan`: the oldest pending request may have ended the worker. The
+	 * worker answers in order, so the oldest is the one it was on, or about to
+	 * start (its `started` signal may be lost with the worker); the others only
+	 * waited. A request that ran over its budget is no longer pending.
+	 */
+	private replace(reason: string, oldestRan: boolean): void {
 		const worker = this.worker;
 		this.worker = undefined;
+		let first = true;
 		for (const [id, pending] of this.pending) {
 			clearTimeout(pending.timer);
-			pending.reject(new WorkerRestarted(reason));
+			pending.reject(new WorkerRestarted(reason, oldestRan && first));
 			this.pending.delete(id);
+			first = false;
 		}
 		worker?.terminate();
 	}

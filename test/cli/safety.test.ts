@@ -56,6 +56,23 @@ test('a doc that makes the checker throw is one finding on that doc; the others 
 	assert.match(text.stdout, /\n1 doc could not be checked: see the check-failed finding\.\n$/);
 });
 
+test('docs queued behind a doc that crashes the worker are checked in the next worker, however many crash', async () => {
+	// One worker, several docs queued in it at once: each crash ends the worker under the docs waiting behind.
+	const files: Record<string, string> = {};
+	for (let index = 1; index <= 12; index++) {
+		const name = `design-docs/${String(index).padStart(2, '0')}-doc-${index}.md`;
+		files[name] = index % 3 === 1 ? `${warningsDoc}\nCRASH-HERE\n` : warningsDoc;
+	}
+	const run = await lint(workspace(files), ['--format', 'json', '--jobs', '1', 'design-docs'], { DESIGN_DOC_TEST_CRASH: 'exit:CRASH-HERE' });
+	assert.equal(run.code, 2, run.stderr);
+	const reports: JsonReport[] = JSON.parse(run.stdout);
+	assert.deepEqual(
+		reports.map((report) => [report.file, report.diagnostics.some((diagnostic) => diagnostic.code === 'check-failed')]),
+		Object.keys(files).map((name, index) => [name, index % 3 === 0]),
+	);
+	assert.ok(reports.every((report, index) => index % 3 === 0 || report.diagnostics.some((diagnostic) => diagnostic.code === 'placeholder')));
+});
+
 test('special files named on the command line are a usage error; in a folder they are not read', async () => {
 	const folder = workspace({ 'design-docs/01-faster-rendering.md': cleanDoc });
 	assert.equal(spawnSync('mkfifo', [join(folder, 'design-docs', '02-pipe.md')]).status, 0);

@@ -7,9 +7,9 @@ import { nodeFileSystem } from '../files/nodeFileSystem';
 import { docNumber, duplicateNumberDiagnostics, type NumberedDoc } from '../service/duplicateNumber';
 import type { DesignDocSettings } from '../service/settings';
 import type { DocStatus } from '../service/status';
-import { ServiceHost } from '../serviceHost';
 import { isInside } from '../files/isInside';
-import { TemplateCache } from '../templates';
+import { ServicePool } from '../servicePool';
+import { type ResolvedTemplate, TemplateCache } from '../templates';
 import type { CheckReply } from '../worker/messages';
 import { maxIndexedBytes } from '../workspaceIndex';
 import { nodeWorkers } from '../worker/nodeWorkers';
@@ -40,28 +40,36 @@ export interface CheckContext {
 
 /**
  * Checks files as the server checks docs: in a worker with the time budget,
- * with the structural fallback. One worker per lane, so `lanes` docs are
- * parsed at once; a lane's worker is replaced when a doc runs over or crashes it.
+ * with the structural fallback. `workers` docs are parsed at once; a worker is
+ * replaced when a doc runs over or crashes it.
  */
 export class FileChecker {
-	private readonly hosts: ServiceHost[];
+	private readonly pool: ServicePool;
 	private readonly templates = new TemplateCache(nodeFileSystem);
+	/** A doc's template depends only on its folder, and a run sees one state of the files: looked up once per folder. */
+	private readonly templateByFolder = new Map<string, Promise<ResolvedTemplate>>();
 	private readonly root: string;
 	private readonly problems = new Set<string>();
 
 	constructor(
 		private readonly context: CheckContext,
-		lanes: number,
+		workers: number,
 		workerScript: string,
 	) {
-		this.hosts = Array.from({ length: lanes }, () => new ServiceHost(nodeWorkers(workerScript), () => undefined));
+		this.pool = new ServicePool(nodeWorkers(workerScript), () => undefined, workers);
 		this.root = URI.file(context.cwd).toString();
 	}
 
-	async check({ path, explicit }: DocFile, lane: number, keepDocument: boolean): Promise<DocResult> {
+	async check({ path, explicit }: DocFile, keepDocument: boolean): Promise<DocResult> {
 		const { cwd, settings, explicitTemplate } = this.context;
 		const uri = URI.file(path).toString();
-		const template = await this.templates.resolve(uri, this.root, settings, explicitTemplate);
+		const folder = dirname(path);
+		let resolving = this.templateByFolder.get(folder);
+		if (!resolving) {
+			resolving = this.templates.resolve(uri, this.root, settings, explicitTemplate);
+			this.templateByFolder.set(folder, resolving);
+		}
+		const template = await resolving;
 		if (template.problem && !this.problems.has(template.problem)) {
 			this.problems.add(template.problem);
 			this.context.warn(template.problem);
@@ -79,7 +87,7 @@ export class FileChecker {
 		const relativePath = (isInside(path, cwd) ? relative(cwd, path) : path).split(/[/\\]/).join('/');
 		const { key, text, source } = template;
 		const outcome = await checkInWorker(
-			this.hosts[lane]!,
+			this.pool,
 			{
 				kind: 'check',
 				uri,
@@ -113,7 +121,7 @@ export class FileChecker {
 	}
 
 	dispose(): void {
-		this.hosts.forEach((host) => host.dispose());
+		this.pool.dispose();
 	}
 }
 

@@ -12,7 +12,7 @@ export async function runInOrder<R>(
 	lanes: number,
 	window: number,
 	groupEnd: ArrayLike<number>,
-	work: (index: number, lane: number) => Promise<R>,
+	work: (index: number) => Promise<R>,
 	emit: (results: R[]) => Promise<void>,
 ): Promise<void> {
 	const done = new Map<number, R>();
@@ -47,7 +47,7 @@ export async function runInOrder<R>(
 		}
 	};
 
-	const lane = async (laneIndex: number) => {
+	const lane = async () => {
 		for (;;) {
 			while (next < count && !mayStart(next)) {
 				await new Promise<void>((resolve) => waiters.push(resolve));
@@ -56,13 +56,13 @@ export async function runInOrder<R>(
 				return;
 			}
 			const index = next++;
-			done.set(index, await work(index, laneIndex));
+			done.set(index, await work(index));
 			// One flush at a time, in order; a failed emit fails the run.
 			flushing = flushing.then(flush);
 			await flushing;
 		}
 	};
 
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, count)) }, (_, laneIndex) => lane(laneIndex)));
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, count)) }, () => lane()));
 	await flushing;
 }
