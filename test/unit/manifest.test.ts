@@ -89,6 +89,11 @@ test('the walkthrough: open a doc, see a finding, apply a fix, open the view, cr
 		assert.ok(existsSync(join(__dirname, '..', '..', step.media.markdown)), step.media.markdown);
 		assert.ok(full.files.some((pattern) => step.media.markdown.startsWith(pattern)), `${step.media.markdown} is not packaged`);
 		assert.ok(step.completionEvents.length > 0, step.id);
+		// The kinds VS Code's walkthroughs check off on (its contributes.walkthroughs schema): an
+		// activation event such as onLanguage is silently never seen.
+		for (const event of step.completionEvents) {
+			assert.match(event, /^(onCommand|onLink|onView|onSettingChanged|onContext|onExtensionInstalled):.|^onStepSelected$/, `${step.id}: ${event} is no walkthrough completion event`);
+		}
 		for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
 			assert.ok(!command!.startsWith('designDoc.') || ours.has(command!), `${step.id} links ${command}, which is not contributed`);
 		}
