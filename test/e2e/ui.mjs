@@ -156,6 +156,22 @@ async function waitForTree(page, what, expected) {
 	throw new StepError(`the Design Docs view never showed ${what}; it shows:\n${rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label}  ${r.description}`).join('\n')}`);
 }
 
+/** The view's row that `pick(rows)` chooses from the rows `waitForTree` reads (in the list's order). */
+async function treeRow(page, pick) {
+	const pane = designDocsPane(page);
+	const rows = await pane.locator('.monaco-list-row').evaluateAll((elements) =>
+		elements.map((element) => ({
+			index: element.getAttribute('data-index'),
+			level: Number(element.getAttribute('aria-level')),
+			label: (element.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+			description: (element.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+		})),
+	);
+	const row = pick(rows.sort((a, b) => Number(a.index) - Number(b.index)));
+	if (!row) throw new StepError(`no such row in the Design Docs view: ${pick}`);
+	return pane.locator(`.monaco-list-row[data-index="${row.index}"]`);
+}
+
 /** Doc label → its group's label, from the tree's rows (docs are level 2 under a level-1 group). */
 function groupsOf(rows) {
 	const groups = {};
@@ -171,9 +187,100 @@ async function statusBarText(page) {
 	return plain(await page.locator(STATUS_ITEM).textContent());
 }
 
+/** The walkthrough's steps as the manifest lists them: what the Welcome page must show, in order. */
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const WALKTHROUGH = MANIFEST.contributes.walkthroughs[0];
+/** The walkthrough's editor tab is named after the extension. */
+const WALKTHROUGH_TAB = `Walkthrough: ${MANIFEST.displayName}`;
+
+/** F1 > Welcome: Open Walkthrough..., then ours; resolves once its page lists every step. */
+async function openWalkthrough(page) {
+	await runCommand(page, 'Welcome: Open Walkthrough...');
+	// The second list (the walkthroughs) replaces the commands: type into it once it shows ours.
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: WALKTHROUGH.title }).waitFor();
+	await page.keyboard.type('Design Doc');
+	await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: WALKTHROUGH.title }).waitFor();
+	await page.keyboard.press('Enter');
+	await page.locator('.tab.active', { hasText: WALKTHROUGH_TAB }).waitFor();
+	await page.locator('.gettingStartedContainer h2.category-title', { hasText: WALKTHROUGH.title }).waitFor();
+	const titles = await page.locator('.gettingStartedContainer button.getting-started-step .step-title').allTextContents();
+	check(
+		JSON.stringify(titles.map(plain)) === JSON.stringify(WALKTHROUGH.steps.map((step) => step.title)),
+		`the walkthrough shows the steps ${JSON.stringify(titles)}, not the manifest's`,
+	);
+}
+
+/** Closes an editor tab with its close button (whatever part of the workbench has the focus). */
+async function closeTab(page, title) {
+	const tab = page.locator('.tab', { hasText: title });
+	await tab.hover();
+	await tab.locator('.action-label.codicon-close').click();
+	await tab.waitFor({ state: 'detached' });
+}
+
+/** A step's row on the walkthrough page (its id ends with the manifest's step id). */
+function walkthroughStep(page, id) {
+	return page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="${id}"]`);
+}
+
+/** Waits until the step is checked off (or, with `done` false, checks it is not). */
+async function stepDone(page, id, done = true) {
+	const step = walkthroughStep(page, id);
+	if (done) await page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="${id}"][aria-checked="true"]`).waitFor();
+	else check((await step.getAttribute('aria-checked')) === 'false', `the walkthrough step ${id} is checked before it was done`);
+}
+
+/** Selects a walkthrough step and clicks the button of its description (the command link). */
+async function walkthroughButton(page, id, label) {
+	const step = walkthroughStep(page, id);
+	await step.click();
+	await page.locator(`.gettingStartedContainer button.getting-started-step.expanded[data-step-id$="${id}"]`).waitFor();
+	await step.locator('.monaco-button, .button-link', { hasText: label }).first().click();
+}
+
+/** The webview of the selected step's Markdown page shows `text`: the page was shipped and rendered. */
+async function walkthroughPageShows(page, text) {
+	const deadline = Date.now() + STEP_TIMEOUT_MS;
+	for (;;) {
+		for (const frame of page.frames()) {
+			const found = await frame
+				.locator('body', { hasText: text })
+				.count()
+				.catch(() => 0);
+			if (found) return;
+		}
+		if (Date.now() > deadline) throw new StepError(`the walkthrough's page never showed "${text}"`);
+		await page.waitForEvent('framenavigated', { timeout: 2000 }).catch(() => {});
+	}
+}
+
 // ---------------------------------------------------------------- the steps
 
 const personSteps = [
+	{
+		title: "the walkthrough opens from the Command Palette; its buttons open a doc and the Problems panel, and check their steps off",
+		async run(page) {
+			await openWalkthrough(page);
+			// A fresh editor: nothing done yet.
+			for (const step of WALKTHROUGH.steps) await stepDone(page, step.id, false);
+			// "Open a File" is Quick Open: opening a Markdown doc checks the step off.
+			await walkthroughButton(page, 'openDoc', 'Open a File');
+			await page.locator('.quick-input-widget .quick-input-box input').waitFor();
+			await page.keyboard.type('05-kpt-fn-exclude.md');
+			await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '05-kpt-fn-exclude.md' }).waitFor();
+			await page.keyboard.press('Enter');
+			await page.locator('.tab.active', { hasText: '05-kpt-fn-exclude.md' }).waitFor();
+			await page.locator('.tab', { hasText: WALKTHROUGH_TAB }).click();
+			await stepDone(page, 'openDoc');
+			// "Show Problems" opens the panel; its page is the shipped Markdown.
+			await walkthroughButton(page, 'seeFinding', 'Show Problems');
+			await page.locator('.markers-panel').waitFor();
+			await stepDone(page, 'seeFinding');
+			await walkthroughPageShows(page, 'Hover a squiggle to read what was expected');
+			await stepDone(page, 'applyFix', false);
+			await closeTab(page, WALKTHROUGH_TAB);
+		},
+	},
 	{
 		title: 'Quick Open opens a design doc; squiggles, the hover and the Problems panel show its diagnostics',
 		async run(page) {
@@ -281,6 +388,32 @@ const personSteps = [
 		},
 	},
 	{
+		title: 'a missing section row in the Design Docs view opens its doc, and its inline Insert writes the section',
+		async run(page) {
+			await showDesignDocsView(page);
+			// 07 (Package Orchestration) lacks its Design: expand the doc (its twistie) to show the row.
+			const doc = await treeRow(page, (rows) => rows.find((row) => row.level === 2 && row.label === 'Package Orchestration'));
+			if ((await doc.getAttribute('aria-expanded')) !== 'true') await doc.locator('.monaco-tl-twistie').click();
+			const designOf07 = (rows) => {
+				const at = rows.findIndex((row) => row.level === 2 && row.label === 'Package Orchestration');
+				return at < 0 ? undefined : rows.slice(at + 1).find((row) => row.level === 3 && row.label === 'Design');
+			};
+			await waitForTree(page, "07's Design row, missing", (rows) => designOf07(rows)?.description === 'missing');
+			// A click on the row opens the doc.
+			await (await treeRow(page, designOf07)).locator('.label-name').click();
+			await page.locator('.tab.active', { hasText: '07-package-orchestration.md' }).waitFor();
+			// Hovered, the row shows its inline Insert action.
+			const row = await treeRow(page, designOf07);
+			await row.hover();
+			const insert = row.locator('.actions .action-label[aria-label="Insert Section"]');
+			await insert.waitFor();
+			await screenshot(page, 'tree-insert.png', { keepMouse: true });
+			await insert.click();
+			await page.locator('.monaco-editor .view-line', { hasText: /^##\s+Design$/ }).first().waitFor();
+			await waitForTree(page, "07's Design present", (rows) => designOf07(rows)?.description === '');
+		},
+	},
+	{
 		title: 'Ctrl+Space on a "## " line lists only the missing sections',
 		async run(page) {
 			await quickOpen(page, '06-config-as-data.md');
@@ -358,8 +491,9 @@ const personSteps = [
 			await page.keyboard.type('## User Guide');
 			// The server has the heading: every completion request that typing caused was made.
 			await item.filter({ hasText: 'Draft · 2 missing' }).waitFor();
+			// The message is read only when there is a suggestion: reading the text of none waits for one until the step's timeout.
 			const selected = page.locator('.suggest-widget.visible .monaco-list-row.focused');
-			check((await selected.count()) === 0, `Enter would accept the suggestion ${plain(await selected.first().textContent().catch(() => ''))}`);
+			if ((await selected.count()) > 0) throw new StepError(`Enter would accept the suggestion ${plain(await selected.first().textContent())}`);
 			await page.keyboard.press('Enter');
 			await page.keyboard.type('Words of the design.');
 			await page.locator('.monaco-editor .view-line', { hasText: /^Words\s+of\s+the\s+design\.$/ }).waitFor();
@@ -370,6 +504,17 @@ const personSteps = [
 			const at = text.indexOf('Words of the design.');
 			check(at > 0 && text[at - 1] === '## User Guide', `the heading line became ${JSON.stringify(text[at - 1])}`);
 			await page.keyboard.press('Control+Z');
+		},
+	},
+	{
+		title: 'the walkthrough has checked off every step done above: a fix, the view, a new doc',
+		async run(page) {
+			await openWalkthrough(page);
+			for (const step of WALKTHROUGH.steps) await stepDone(page, step.id);
+			await walkthroughStep(page, 'applyFix').click();
+			await walkthroughPageShows(page, 'applies every safe fix at once');
+			await screenshot(page, 'walkthrough.png');
+			await closeTab(page, WALKTHROUGH_TAB);
 		},
 	},
 ];
