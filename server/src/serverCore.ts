@@ -112,11 +112,12 @@ export function startServer(shell: ServerShell): void {
 		folders: () => workspaceFolders,
 		settings: (folder) => settingsFor(folder),
 		openDocument: (uri) => documents.get(uri),
-		lanes: indexService.size + 1,
+		lanes: 4 * (indexService.size + 1),
 		status: async (document, root, settings) => {
 			const { uri } = document;
 			const location = { uri, root, relativePath: relativeTo(uri, root) };
-			const key = await statusKey([location.relativePath, (await templateFor(location, settings)).text, statusSettings(settings)], document.getText());
+			const template = await folderTemplate(location, settings);
+			const key = await statusKey([location.relativePath, template.text, statusSettings(settings)], document.getText());
 			const known = statusCache.get(key);
 			indexed.read++;
 			if (known !== undefined) {
@@ -124,7 +125,7 @@ export function startServer(shell: ServerShell): void {
 				return known.status;
 			}
 			indexed.parsed++;
-			const analysis = await check(document, location, settings, false, settings.validationTimeoutMs * retries.scale(uri));
+			const analysis = await check(document, location, settings, false, settings.validationTimeoutMs * retries.scale(uri), template);
 			// An open doc's retries follow its analysis; a doc on disk is read and checked again.
 			if (!documents.get(uri)) {
 				if (analysis.timedOut) {
@@ -218,12 +219,14 @@ export function startServer(shell: ServerShell): void {
 
 	let shuttingDown = false;
 
-	connection.onShutdown(() => {
+	connection.onShutdown(async () => {
 		shuttingDown = true;
 		problems.dispose();
 		retries.dispose();
 		service.dispose();
 		indexService.dispose();
+		// The editor may close as soon as the workspace is indexed: the exit that follows ends the process at once.
+		await saving;
 	});
 
 	/** LSP: requests after `shutdown` must fail with InvalidRequest, not be served. */
@@ -311,7 +314,12 @@ export function startServer(shell: ServerShell): void {
 			indexedWith = await folderStatusSettings();
 			const start = performance.now();
 			Object.assign(indexed, { read: 0, parsed: 0 });
-			await index.rebuild();
+			folderTemplates = new Map();
+			try {
+				await index.rebuild();
+			} finally {
+				folderTemplates = undefined;
+			}
 			connection.console.log(`Indexed the workspace in ${Math.round(performance.now() - start)} ms: ${indexed.read} files read, ${indexed.parsed} parsed, the rest from the index of statuses.`);
 		} catch (error) {
 			connection.console.error(`Could not index the workspace: ${String(error)}`);
@@ -320,12 +328,18 @@ export function startServer(shell: ServerShell): void {
 		await saveStatuses();
 	}
 
-	async function saveStatuses(): Promise<void> {
-		try {
-			await statusCache.save();
-		} catch (error) {
-			connection.console.warn(`Could not save the index of statuses: ${String(error)}`);
-		}
+	/** The index of statuses being written, if it is: shutting down waits for it. */
+	let saving: Promise<void> = Promise.resolve();
+
+	function saveStatuses(): Promise<void> {
+		saving = saving.then(async () => {
+			try {
+				await statusCache.save();
+			} catch (error) {
+				connection.console.warn(`Could not save the index of statuses: ${String(error)}`);
+			}
+		});
+		return saving;
 	}
 
 	/** Tell the client, and re-publish open docs: a new or renamed file may clash with their numbers. */
@@ -601,8 +615,8 @@ export function startServer(shell: ServerShell): void {
 	 * worker's CPU time; too big or too slow, it gets the structural check and a
 	 * notice saying why instead.
 	 */
-	async function check(document: TextDocument, location: Location, settings: DesignDocSettings, keep: boolean, budgetMs: number): Promise<Analysis> {
-		const template = await templateFor(location, settings);
+	async function check(document: TextDocument, location: Location, settings: DesignDocSettings, keep: boolean, budgetMs: number, resolved?: ResolvedTemplate): Promise<Analysis> {
+		const template = resolved ?? (await templateFor(location, settings));
 		if (template.uri !== undefined && document.uri === template.uri) {
 			// The template is not a doc: it is full of placeholders by design.
 			return { document, settings, template, skipped: false, timedOut: false, reply: { isDesignDoc: false, diagnostics: [], status: undefined, anchor: { start: 0, end: 0 } } };
@@ -659,6 +673,22 @@ export function startServer(shell: ServerShell): void {
 
 	/** Unusable template files in the workspace → the diagnostic that says why, shown on the file itself. */
 	const templateProblems = new Map<string, Diagnostic>();
+
+	/**
+	 * While the workspace is indexed, each folder's template, by the settings that pick it: looking
+	 * one up costs a `stat` per folder up to the root, and a folder holds many docs.
+	 */
+	let folderTemplates: Map<string, Promise<ResolvedTemplate>> | undefined;
+
+	function folderTemplate(location: Location & { uri: string }, settings: DesignDocSettings): Promise<ResolvedTemplate> {
+		const key = JSON.stringify([parentOf(location.uri), location.root, settings.template, settings.templateFileName]);
+		let template = folderTemplates?.get(key);
+		if (!template) {
+			template = templateFor(location, settings);
+			folderTemplates?.set(key, template);
+		}
+		return template;
+	}
 
 	async function templateFor(location: Location, settings: DesignDocSettings): Promise<ResolvedTemplate> {
 		// An untitled doc belongs to no folder: the first workspace folder's template setting applies.

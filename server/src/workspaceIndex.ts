@@ -17,7 +17,7 @@ export const maxIndexedBytes = 5 * 1024 * 1024;
 export interface IndexHost {
 	/** Every read goes through it: regular files only, capped, never blocking. */
 	readonly fs: FileSystem;
-	/** How many files to have in flight while indexing: one more than the workers parsing them, so none waits for a read. */
+	/** How many files to have in flight while indexing: a few per worker, so reads and hashes (each a trip to the I/O threads) overlap and no worker waits for one. */
 	readonly lanes: number;
 	/** Where the Markdown files of a workspace folder are. */
 	readonly find: MarkdownFinder;

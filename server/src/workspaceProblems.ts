@@ -79,15 +79,18 @@ export class WorkspaceProblems {
 		this.refresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
 	}
 
-	/** What the index just read of a doc; a reply that is not a design doc's forgets it. */
+	/**
+	 * What the index just read of a doc, kept only in a folder that wants it (a change of
+	 * `designDoc.problems` re-reads the workspace); a reply that is not a design doc's forgets it.
+	 */
 	record(document: TextDocument, reply: CheckReply, settings: DesignDocSettings): void {
-		if (!reply.isDesignDoc) {
+		if (!reply.isDesignDoc || settings.problems !== 'workspace') {
 			this.recorded.delete(document.uri);
 			return;
 		}
 		this.recorded.set(document.uri, {
 			diagnostics: reply.diagnostics.map(({ data: _data, ...diagnostic }) => diagnostic),
-			head: TextDocument.create(document.uri, document.languageId, 0, document.getText().slice(0, reply.anchor.end)),
+			head: TextDocument.create(document.uri, document.languageId, 0, copied(document.getText().slice(0, reply.anchor.end))),
 			anchor: reply.anchor,
 			settings,
 		});
@@ -255,4 +258,13 @@ function hash53(text: string): string {
 /** Whether a report tells the client anything it does not hold already. */
 function changes(items: readonly WorkspaceDocumentDiagnosticReport[]): boolean {
 	return items.some((item) => item.kind === DocumentDiagnosticReportKind.Full);
+}
+
+/**
+ * A copy of a string that shares no memory with it: a slice of a long string
+ * keeps all of it alive (V8's sliced strings), and the index reads every doc.
+ */
+function copied(slice: string): string {
+	// JSON keeps lone surrogates as escapes, so the copy is exact.
+	return JSON.parse(JSON.stringify(slice)) as string;
 }

@@ -93,3 +93,31 @@ test('a settings change that cannot change a status re-reads nothing; one that c
 		},
 	);
 });
+
+test('an editor closed as soon as the index is built still finds it at the next start', async () => {
+	const fresh = mkdtempSync(join(tmpdir(), 'design-docs-storage-'));
+	// Enough docs that writing their statuses takes a while.
+	const big = mkdtempSync(join(tmpdir(), 'design-docs-ws-'));
+	for (let copy = 0; copy < 8; copy++) {
+		cpSync(corpus, join(big, 'docs', 'design-docs', String(copy)), { recursive: true });
+	}
+	try {
+		const begin = async () => {
+			const client = new LspClient({ configuration: () => ({ problems: 'workspace' }) });
+			await client.initialize({ configuration: true, rootUri: pathToFileURL(big).href, initializationOptions: { storageUri: pathToFileURL(fresh).href } });
+			await client.notification(statusesChangedNotification.method);
+			return client;
+		};
+		// Stopped the moment the statuses are there, while the index of statuses is being written.
+		await (await begin()).stop();
+		const warm = await begin();
+		try {
+			assert.equal((await indexing(warm)).parsed, 0);
+		} finally {
+			await warm.stop();
+		}
+	} finally {
+		rmSync(fresh, { recursive: true, force: true });
+		rmSync(big, { recursive: true, force: true });
+	}
+});
