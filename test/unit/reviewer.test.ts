@@ -192,3 +192,82 @@ test('a metadata value wrapped onto the next line is one value', () => {
 	assert.equal(status.author, 'Lin Okafor, Ana Reyes');
 	assert.equal(status.approver, 'Omar');
 });
+
+test('a copied guidance of several paragraphs is one finding, removed in one edit; text of the author\'s own in between splits it', () => {
+	const template = parseTemplate(
+		[
+			'# \\<Title\\>',
+			'',
+			'* Owner: \\<name\\>',
+			'',
+			'## Design',
+			'',
+			'Describe the moving parts and how data flows between them.',
+			'',
+			'Say which parts are new and which already exist.',
+			'',
+			'- interfaces that change',
+			'- storage that changes',
+			'',
+			'Point out anything a reviewer should look at twice.',
+			'',
+		].join('\n'),
+		'four paragraphs',
+	);
+	const guidance = template.sections[0]!.guidance;
+	const text = `# Cold Storage\n\n* Owner: Ines\n\n## Design\n\n${guidance}\n\nBlobs older than a year move to tape.\n`;
+	const document = TextDocument.create('untitled:Untitled-1', 'markdown', 1, text);
+	const found = check(text, { template }).filter((diagnostic) => diagnostic.code === 'template-text');
+	assert.deepEqual(
+		found.map((diagnostic) => [diagnostic.range.start.line, diagnostic.range.end.line]),
+		[[6, 13]],
+	);
+	const [remove] = fixesFor(document, found[0]!, { template, editorActions: false });
+	assert.equal(applyEdits(text, remove!.edits), '# Cold Storage\n\n* Owner: Ines\n\n## Design\n\nBlobs older than a year move to tape.\n');
+
+	const interleaved = text.replace('Say which parts', 'The tape robot is new.\n\nSay which parts');
+	assert.deepEqual(
+		check(interleaved, { template })
+			.filter((diagnostic) => diagnostic.code === 'template-text')
+			.map((diagnostic) => [diagnostic.range.start.line, diagnostic.range.end.line]),
+		[
+			[6, 6],
+			[10, 15],
+		],
+	);
+});
+
+test("a copied section example, guidance around the template's placeholder heading, is one finding with its heading", () => {
+	const complete = fixture('rules', 'complete.md');
+	const approaches = kptTemplate.sections.find((section) => section.role === 'approaches')!;
+	const text = complete.replace(/(## Alternatives Considered\n)/, `$1\n${approaches.guidance}\n`);
+	const found = check(text).filter((diagnostic) => diagnostic.code === 'template-text' || diagnostic.code === 'placeholder');
+	assert.deepEqual(
+		found.map((diagnostic) => diagnostic.message),
+		['Template guidance from "## Alternatives Considered" left in: expected text of your own instead.'],
+	);
+	const document = TextDocument.create('untitled:Untitled-1', 'markdown', 1, text);
+	assert.equal(applyEdits(text, fixesFor(document, found[0]!, { template: kptTemplate, editorActions: false })[0]!.edits), complete);
+});
+
+test('a block after <!-- keep --> in the template is boilerplate to keep, not guidance; the rest still is', () => {
+	const template = parseTemplate(
+		'# \\<Title\\>\n\n* Owner: \\<name\\>\n\n## Rollout\n\nDescribe how the change reaches users.\n\n<!-- keep -->\nEvery rollout is announced in the releases channel a week ahead.\n',
+		'keep',
+	);
+	assert.equal(template.sections[0]!.guidance, 'Describe how the change reaches users.');
+	const doc = '# Tape Tier\n\n* Owner: Ines\n\n## Rollout\n\nEvery rollout is announced in the releases channel a week ahead.\n\nOne region a week.\n';
+	assert.deepEqual(check(doc, { template }), []);
+	const leftover = doc.replace('One region a week.', 'Describe how the change reaches users.');
+	assert.deepEqual(
+		check(leftover, { template }).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+		[['template-text', 8]],
+	);
+});
+
+test('a template that keeps its guidance in comments: its visible text is boilerplate, its comments are the guidance', () => {
+	const template = parseTemplate(fixture('unseen', 'keps', 'NNNN-kep-template', 'README.md'), 'kep');
+	assert.deepEqual([...template.guidance.keys()], [], 'a doc that carries the checklist has left no guidance in');
+	assert.equal(template.sections.find((section) => section.heading === 'Summary')!.guidance, 'One or two paragraphs a release note could quote: what changes for users.');
+	assert.match(template.sections[0]!.guidance, /^The release team reads this list/);
+});

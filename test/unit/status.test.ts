@@ -78,9 +78,9 @@ test('the kpt corpus: the statuses a careful reviewer gives', () => {
 		Object.fromEntries(Object.entries(statuses).map(([number, status]) => [number, [status.status, describeStatus(status)]])),
 		{
 			'01': ['draft', 'missing: Open Issues/Questions · 1 placeholder left'],
-			'02': ['draft', 'empty: Alternatives Considered · 2 placeholders left · template guidance left'],
+			'02': ['draft', 'empty: Alternatives Considered · 1 placeholder left · template guidance left'],
 			'03': ['ready', 'complete'],
-			'04': ['draft', 'empty: Open Issues/Questions · 2 placeholders left · template guidance left'],
+			'04': ['draft', 'empty: Open Issues/Questions · 1 placeholder left · template guidance left'],
 			'05': ['draft', 'missing: User Guide · 1 placeholder left'],
 			'06': ['draft', 'missing: Design, User Guide, Open Issues/Questions, Alternatives Considered'],
 			'07': ['draft', 'missing: Design'],

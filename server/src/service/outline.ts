@@ -36,9 +36,13 @@ export interface DocMetadataItem extends MetadataLine {
 	readonly key: TemplateMetadataKey | undefined;
 }
 
-/** A block that repeats the template's guidance, and where the template has it. */
+/**
+ * Blocks that repeat the template's guidance, and where the template has it:
+ * consecutive blocks of one origin (a copied guidance of several paragraphs)
+ * are one leftover, found once and removed in one edit.
+ */
 export interface Leftover {
-	readonly node: RootContent;
+	readonly nodes: readonly RootContent[];
 	readonly origin: string;
 }
 
@@ -79,10 +83,12 @@ export function outline(md: ParsedMarkdown, template: TemplateModel, synonyms: R
 	);
 
 	const leftovers = findLeftovers(nodes.filter((node) => !metadataBlocks.has(node)), template);
-	const leftoverNodes = new Set<Nodes>(leftovers.map((leftover) => leftover.node));
+	const leftoverNodes = new Set<Nodes>(leftovers.flatMap((leftover) => leftover.nodes));
 	const sections = matchSections(md, nodes, template, synonyms);
+	// One inside a leftover is reported, and removed, with it.
 	const placeholderHeadings = nodes.filter(
-		(node): node is Heading => isHeading(node) && node !== title && template.placeholderHeadings.has(normalizeText(headingText(node))),
+		(node): node is Heading =>
+			isHeading(node) && node !== title && !leftoverNodes.has(node) && template.placeholderHeadings.has(normalizeText(headingText(node))),
 	);
 	const placeholders = new Set<Nodes>(placeholderHeadings);
 	const questionSection = sections.find((section) => section.template?.role === 'questions');
@@ -139,28 +145,50 @@ function matchSections(
 
 /**
  * Blocks that repeat the template's guidance. A quote that holds nothing but
- * guidance and placeholder headings is one leftover, so removing it is one edit.
+ * guidance and placeholder headings is one leftover, so removing it is one
+ * edit; so is a run of sibling blocks of one origin.
  */
 function findLeftovers(nodes: readonly RootContent[], template: TemplateModel): Leftover[] {
-	const leftovers: Leftover[] = [];
+	const leftovers: { nodes: RootContent[]; origin: string }[] = [];
 	// Most blocks are the author's own: their first words already differ from every guidance text.
 	const guidanceOf = (node: RootContent) => (mayBeGuidance(node, template) ? template.guidance.get(normalizeText(blockText(node))) : undefined);
 	const isGuidance = (node: RootContent) => guidanceOf(node) !== undefined;
-	for (const node of nodes) {
+	// A run of the template's placeholder headings (`### \<Approach\>` between two of its guidance
+	// paragraphs), and the block before them: they belong to the guidance that follows them.
+	let held: RootContent[] = [];
+	let heldAfter: RootContent | undefined;
+	const add = (blocks: readonly RootContent[], origin: string, previousSibling: RootContent | undefined) => {
+		const run = leftovers[leftovers.length - 1];
+		if (run && previousSibling !== undefined && run.nodes[run.nodes.length - 1] === previousSibling && run.origin === origin) {
+			run.nodes.push(...blocks);
+		} else {
+			leftovers.push({ nodes: [...blocks], origin });
+		}
+	};
+	nodes.forEach((node, index) => {
+		if (node.type === 'heading' && template.placeholderHeadings.has(normalizeText(headingText(node)))) {
+			heldAfter = held.length === 0 ? nodes[index - 1] : heldAfter;
+			held.push(node);
+			return;
+		}
+		const [leading, previous] = [held, held.length > 0 ? heldAfter : nodes[index - 1]];
+		held = [];
 		if ((node.type === 'paragraph' || node.type === 'list') && isGuidance(node)) {
-			leftovers.push({ node, origin: guidanceOf(node)! });
+			add([...leading, node], guidanceOf(node)!, previous);
 		} else if (node.type === 'blockquote') {
 			const inner = node.children.filter((child) => (child.type === 'paragraph' || child.type === 'list') && isGuidance(child));
 			const onlyGuidance = node.children.every(
 				(child) => inner.includes(child) || (child.type === 'heading' && template.placeholderHeadings.has(normalizeText(headingText(child)))),
 			);
 			if (isGuidance(node) || (inner.length > 0 && onlyGuidance)) {
-				leftovers.push({ node, origin: (guidanceOf(node) ?? guidanceOf(inner[0]!))! });
+				add([...leading, node], (guidanceOf(node) ?? guidanceOf(inner[0]!))!, previous);
 			} else {
-				leftovers.push(...inner.map((child) => ({ node: child, origin: guidanceOf(child)! })));
+				for (const child of inner) {
+					add([child], guidanceOf(child)!, node.children[node.children.indexOf(child) - 1]);
+				}
 			}
 		}
-	}
+	});
 	return leftovers;
 }
 
@@ -208,7 +236,7 @@ function findQuestions(
 	const marker = normalizeText(convention.notYetResolved);
 	const questions: DocQuestion[] = [];
 	section.body.forEach((node, index) => {
-		if (!isHeading(node) || node.depth !== 3 || placeholders.has(node)) {
+		if (!isHeading(node) || node.depth !== 3 || placeholders.has(node) || leftovers.has(node)) {
 			return;
 		}
 		const next = section.body.findIndex((other, after) => after > index && isHeading(other, 3));

@@ -1,6 +1,7 @@
 import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ParsedMarkdown, blockText, headingText, isComment, isHeading, isPlaceholderText, normalizeText, parseMarkdown } from './markdown';
+import { boilerplateOf, commentGuidance } from './boilerplate';
 import { quote } from './finding';
 import { metadataLines } from './metadata';
 import { compactKey } from './names';
@@ -73,23 +74,25 @@ export function parseTemplate(text: string, source: string): TemplateModel {
 	const firstSection = nextIndex(nodes, titleIndex + 1, (node) => isHeading(node, 2));
 	const headerEnd = Math.min(scopeEnd, firstSection);
 
+	const sectionStarts = nodes.flatMap((node, index) => (index >= firstSection && index < scopeEnd && isHeading(node, 2) ? [index] : []));
+	const sectionBodies = sectionStarts.map((start, position) => nodes.slice(start + 1, sectionStarts[position + 1] ?? scopeEnd));
+	const boilerplate = boilerplateOf(nodes, sectionBodies, minGuidanceWords);
 	const guidance = new Map<string, string>();
 	const placeholderHeadings = new Set<string>();
 	const metadata: TemplateMetadataKey[] = [];
 	for (const node of nodes.slice(titleIndex + 1, headerEnd)) {
 		if (node.type === 'list') {
 			metadata.push(...metadataKeys(md, node));
-		} else {
+		} else if (!boilerplate(node)) {
 			addGuidance(guidance, node, "the template's header");
 		}
 	}
 
 	const sections: TemplateSection[] = [];
 	let questions: QuestionConvention | undefined;
-	for (let index = firstSection; index < scopeEnd; ) {
+	sectionStarts.forEach((index, position) => {
 		const heading = nodes[index] as Heading;
-		const end = nextIndex(nodes, index + 1, (node) => isHeading(node, 2));
-		const body = nodes.slice(index + 1, Math.min(end, scopeEnd));
+		const body = sectionBodies[position]!;
 		const convention = questionConvention(body);
 		const hasPlaceholderSubsection = body.some((node) => isHeading(node) && node.depth > 2 && isPlaceholderText(headingText(node)));
 		const rawHeading = headingText(heading);
@@ -98,7 +101,7 @@ export function parseTemplate(text: string, source: string): TemplateModel {
 		const section: TemplateSection = {
 			heading: name,
 			markdown: `${'#'.repeat(heading.depth)} ${name}`,
-			guidance: guidanceMarkdown(md, body),
+			guidance: guidanceMarkdown(md, body, boilerplate),
 			optional,
 			...(convention && !questions ? { role: 'questions' as const } : hasPlaceholderSubsection ? { role: 'approaches' as const } : {}),
 		};
@@ -106,14 +109,13 @@ export function parseTemplate(text: string, source: string): TemplateModel {
 			questions = convention;
 		}
 		sections.push(section);
-		addSectionGuidance(guidance, placeholderHeadings, body, section);
-		index = Math.min(end, scopeEnd);
-	}
+		addSectionGuidance(guidance, placeholderHeadings, body.filter((node) => !boilerplate(node) || isHeading(node)), section);
+	});
 	let trailing = 'the template';
 	for (const node of nodes.slice(scopeEnd)) {
 		if (isHeading(node)) {
 			trailing = quote(`${'#'.repeat(node.depth)} ${headingText(node)}`);
-		} else {
+		} else if (!boilerplate(node)) {
 			addGuidance(guidance, node, trailing);
 		}
 	}
@@ -177,8 +179,10 @@ function addSectionGuidance(
 	for (const node of prose) {
 		addGuidance(guidance, node, quote(section.markdown));
 	}
-	// A doc that pasted the whole section's guidance as one quote matches this.
-	addGuidanceText(guidance, body.filter((node) => !isComment(node)).map(blockText).join(' '), quote(section.markdown));
+	// A doc that pasted the whole section's guidance as one quote matches this (bare subheadings are no guidance).
+	if (prose.length > 0) {
+		addGuidanceText(guidance, body.filter((node) => !isComment(node)).map(blockText).join(' '), quote(section.markdown));
+	}
 	for (const node of body) {
 		if (isHeading(node) && isPlaceholderText(headingText(node))) {
 			placeholderHeadings.add(normalizeText(headingText(node)));
@@ -205,11 +209,22 @@ function addGuidanceText(guidance: Map<string, string>, text: string, origin: st
 	}
 }
 
-function guidanceMarkdown(md: ParsedMarkdown, body: readonly RootContent[]): string {
-	const first = body.find((node) => !isComment(node));
-	const last = body[body.length - 1];
-	if (!first || !last) {
-		return '';
+/**
+ * The guidance under a section heading, as Markdown: what hover shows and
+ * "Insert section" writes as a comment. In a template that keeps its guidance
+ * in comments, those comments' text; else the blocks from the first that is
+ * not a comment, without the boilerplate to keep.
+ */
+function guidanceMarkdown(md: ParsedMarkdown, body: readonly RootContent[], boilerplate: (node: RootContent) => boolean): string {
+	const visible = body.filter((node) => !isComment(node));
+	if (visible.every(boilerplate)) {
+		return body.flatMap((node) => commentGuidance(node, minGuidanceWords) ?? []).join('\n\n');
 	}
-	return md.text.slice(md.start(first), md.end(last)).trim();
+	if (visible.some(boilerplate)) {
+		return visible
+			.filter((node) => !boilerplate(node))
+			.map((node) => md.source(node))
+			.join('\n\n');
+	}
+	return md.text.slice(md.start(visible[0]!), md.end(body[body.length - 1]!)).trim();
 }

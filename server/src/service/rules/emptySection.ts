@@ -12,7 +12,7 @@ import { isComment } from '../markdown';
  * left empty is better removed: that is offered; a required one must be written.
  */
 export const emptySection: Rule = (doc) => {
-	const ignored = new Set<Nodes>([...doc.leftovers.map((leftover) => leftover.node), ...doc.placeholderHeadings]);
+	const ignored = new Set<Nodes>([...doc.leftovers.flatMap((leftover) => leftover.nodes), ...doc.placeholderHeadings]);
 	return doc.sections
 		.filter((section) => {
 			const headingsCount = section.template?.role !== undefined;
