@@ -7,12 +7,12 @@ import { applyEdits } from '../../server/src/service/edits';
 import { fixAll } from '../../server/src/service/fixAll';
 import { fixesFor } from '../../server/src/service/fixes';
 import { checkDocument } from '../../server/src/service/languageService';
-import { defaultSettings } from '../../server/src/service/settings';
+import { defaultSettings, normalizeSettings } from '../../server/src/service/settings';
 import { likeness, Likeness } from '../../server/src/service/headingMatch';
 import { newDocText } from '../../server/src/service/newDoc';
 import { looksLikeDesignDoc } from '../../server/src/service/structuralCheck';
 import { parseTemplate } from '../../server/src/service/template';
-import { check, fixture, kptTemplate, root } from '../helpers';
+import { check, describe, fixture, kptTemplate, root } from '../helpers';
 
 function statusOf(text: string, template = kptTemplate) {
 	const document = TextDocument.create('file:///design-docs/09-doc.md', 'markdown', 1, text);
@@ -270,4 +270,25 @@ test('a template that keeps its guidance in comments: its visible text is boiler
 	assert.deepEqual([...template.guidance.keys()], [], 'a doc that carries the checklist has left no guidance in');
 	assert.equal(template.sections.find((section) => section.heading === 'Summary')!.guidance, 'One or two paragraphs a release note could quote: what changes for users.');
 	assert.match(template.sections[0]!.guidance, /^The release team reads this list/);
+});
+
+test('unseen KEP-style doc laid out as NNNN-name/README.md: a design doc by its path, named by its folder, and only real problems found', () => {
+	const template = parseTemplate(fixture('unseen', 'keps', 'NNNN-kep-template', 'README.md'), 'kep');
+	const settings = normalizeSettings({ include: ['keps/**/README.md'] });
+	const text = fixture('unseen', 'keps', 'sig-storage', '3107-snapshot-expiry', 'README.md');
+	const run = (relativePath: string, body = text) =>
+		checkDocument(TextDocument.create(`file:///w/${relativePath}`, 'markdown', 1, body), { template, settings, relativePath });
+	const result = run('keps/sig-storage/3107-snapshot-expiry/README.md');
+	assert.equal(result.isDesignDoc, true);
+	assert.deepEqual(result.diagnostics.map(describe), [
+		'15:1-15:11 empty-section Section "## Summary" is empty: expected text of its own under the heading.',
+		'55:1-55:13 empty-section Optional section "## Drawbacks" is empty: remove it, or write it.',
+	]);
+	assert.deepEqual(result.status!.problems, ['empty: Summary']);
+	assert.deepEqual(
+		run('keps/sig-storage/3107-Snapshot_Expiry/README.md').diagnostics.filter((diagnostic) => diagnostic.code === 'file-name').map((diagnostic) => diagnostic.message),
+		['Folder name "3107-Snapshot_Expiry" does not follow "NN-lower-case-with-dashes".'],
+	);
+	assert.equal(run('keps/sig-storage/snapshot-expiry/README.md').diagnostics.filter((diagnostic) => diagnostic.code === 'file-name').length, 1, 'an unnumbered folder is no folder layout');
+	assert.equal(run('keps/sig-storage/3107-snapshot-expiry/README.md', text.replace('# KEP-3107: Snapshot Expiry', '# KEP-NNNN: \\<Short Descriptive Title\\>')).status!.title, '3107-snapshot-expiry');
 });

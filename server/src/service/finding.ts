@@ -44,6 +44,8 @@ export type FixData =
 export interface RuleContext {
 	/** The file's name, for files on disk; undefined for untitled and virtual documents. */
 	readonly fileName: string | undefined;
+	/** The numbered folder that names the doc when it is that folder's index (`0007-drain-budgets/README.md`). */
+	readonly folderName?: string | undefined;
 }
 
 export type Rule = (doc: DocOutline, context: RuleContext) => Finding[];

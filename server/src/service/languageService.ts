@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isDesignDoc } from './designDocs';
 import { IncrementalParser } from './incremental';
+import { docFolderName } from './names';
 import type { ParsedMarkdown } from './markdown';
 import { DocOutline, outline } from './outline';
 import type { DesignDocSettings } from './settings';
@@ -49,9 +50,10 @@ export function checkDocument(document: TextDocument, options: CheckOptions): Ch
 	if (!designDoc) {
 		return { isDesignDoc: false, outline: doc, diagnostics: [], status: undefined };
 	}
-	const found = applySuppressions(doc.md, findings(doc, { fileName }));
-	// A title still the template's placeholder names no doc: its file name does, as the author chose it.
-	const fallbackTitle = fileName ?? 'Untitled';
+	const folderName = docFolderName(options.relativePath);
+	const found = applySuppressions(doc.md, findings(doc, { fileName, folderName }));
+	// A title still the template's placeholder names no doc: its file name (or folder) does, as the author chose it.
+	const fallbackTitle = folderName ?? fileName ?? 'Untitled';
 	return {
 		isDesignDoc: true,
 		outline: doc,

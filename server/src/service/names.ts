@@ -55,6 +55,22 @@ const minPrefix = 6;
 /** `NN-lower-case-with-dashes.md`. */
 export const docFileNamePattern = /^\d{2,}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 
+/** `NN-lower-case-with-dashes`: a doc that is a folder's index is named by its folder. */
+export const docFolderNamePattern = /^\d{2,}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * `keps/sig-node/0007-drain-budgets/README.md` → `0007-drain-budgets`: a doc
+ * laid out as a folder of its own (Kubernetes KEPs) is the index (`README.md`,
+ * `index.md`) of a numbered folder, and that folder names it. Undefined for
+ * any other layout.
+ */
+export function docFolderName(relativePath: string | undefined): string | undefined {
+	const parts = relativePath?.split('/') ?? [];
+	const file = parts[parts.length - 1];
+	const folder = parts[parts.length - 2];
+	return file !== undefined && folder !== undefined && /^(?:readme|index)\.md$/i.test(file) && /^\d+-/.test(folder) ? folder : undefined;
+}
+
 /** `Arm Build!` → `arm-build`; empty when nothing usable is left. */
 export function slugify(text: string): string {
 	return text

@@ -1,9 +1,13 @@
 import { DiagnosticCode } from '../codes';
-import { Rule, quote } from '../finding';
-import { docFileNamePattern, suggestedFileName } from '../names';
+import { Finding, Rule, quote } from '../finding';
+import type { DocOutline } from '../outline';
+import { docFileNamePattern, docFolderNamePattern, suggestedFileName } from '../names';
 
 /** Docs sort by number in a folder listing only if every name follows the convention. */
 export const fileName: Rule = (doc, context) => {
+	if (context.folderName !== undefined) {
+		return folderName(doc, context.folderName);
+	}
 	if (context.fileName === undefined || docFileNamePattern.test(context.fileName)) {
 		return [];
 	}
@@ -17,3 +21,17 @@ export const fileName: Rule = (doc, context) => {
 		},
 	];
 };
+
+/** A doc that is its folder's index: the folder's name is the one that must follow the convention (no rename offered: it is a folder). */
+function folderName(doc: DocOutline, name: string): Finding[] {
+	return docFolderNamePattern.test(name)
+		? []
+		: [
+				{
+					code: DiagnosticCode.FileName,
+					message: `Folder name ${quote(name)} does not follow ${quote('NN-lower-case-with-dashes')}.`,
+					...doc.anchor,
+					data: { code: DiagnosticCode.FileName },
+				},
+			];
+}

@@ -5,7 +5,7 @@ import { titleFromFileName } from '../names';
 import type { DocOutline } from '../outline';
 
 /** Template placeholders left in the title, the metadata values and `###` headings. */
-export const placeholder: Rule = (doc, context) => [...titlePlaceholder(doc, context.fileName), ...metadataPlaceholders(doc), ...headingPlaceholders(doc)];
+export const placeholder: Rule = (doc, context) => [...titlePlaceholder(doc, context.folderName ?? context.fileName), ...metadataPlaceholders(doc), ...headingPlaceholders(doc)];
 
 /** True when the doc's title is still the template's (`# Title`) or a `\<...\>` placeholder. */
 export function isTitlePlaceholder(doc: DocOutline): boolean {
