@@ -238,6 +238,15 @@ async function walkthroughButton(page, id, label) {
 	await step.locator('.monaco-button, .button-link', { hasText: label }).first().click();
 }
 
+/** Whether the frame and every frame it is in are shown (a webview keeps hidden frames around). */
+async function frameShown(frame) {
+	for (let at = frame; at.parentFrame(); at = at.parentFrame()) {
+		const element = await at.frameElement().catch(() => undefined);
+		if (!element || !(await element.isVisible())) return false;
+	}
+	return true;
+}
+
 /** The webview of the selected step's Markdown page shows `text`: the page was shipped and rendered. */
 async function walkthroughPageShows(page, text) {
 	const deadline = Date.now() + STEP_TIMEOUT_MS;
@@ -247,7 +256,7 @@ async function walkthroughPageShows(page, text) {
 				.locator('body', { hasText: text })
 				.count()
 				.catch(() => 0);
-			if (found) return;
+			if (found && (await frameShown(frame))) return;
 		}
 		if (Date.now() > deadline) throw new StepError(`the walkthrough's page never showed "${text}"`);
 		await page.waitForEvent('framenavigated', { timeout: 2000 }).catch(() => {});
@@ -265,11 +274,16 @@ const personSteps = [
 			for (const step of WALKTHROUGH.steps) await stepDone(page, step.id, false);
 			// "Open a File" is Quick Open: opening a Markdown doc checks the step off.
 			await walkthroughButton(page, 'openDoc', 'Open a File');
-			await page.locator('.quick-input-widget .quick-input-box input').waitFor();
-			await page.keyboard.type('05-kpt-fn-exclude.md');
+			// Filled once Quick Open has the focus: keys typed before would go to the walkthrough's page.
+			const input = page.locator('.quick-input-widget .quick-input-box input:focus');
+			await input.waitFor();
+			await input.fill('05-kpt-fn-exclude.md');
 			await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '05-kpt-fn-exclude.md' }).waitFor();
 			await page.keyboard.press('Enter');
 			await page.locator('.tab.active', { hasText: '05-kpt-fn-exclude.md' }).waitFor();
+			// The step is checked off on the active editor's language (resourceLangId): back to the
+			// walkthrough only once the workbench shows it is Markdown.
+			await page.locator('#status\\.editor\\.mode', { hasText: 'Markdown' }).waitFor();
 			await page.locator('.tab', { hasText: WALKTHROUGH_TAB }).click();
 			await stepDone(page, 'openDoc');
 			// "Show Problems" opens the panel; its page is the shipped Markdown.
