@@ -35,9 +35,9 @@ test('the status request lists every design doc on disk, never opened, sorted by
 		reports.map((report) => [report.path, report.status, report.description]),
 		[
 			['docs/design-docs/01-live-invenstory-to-rg.md', 'draft', 'missing: Open Issues/Questions · 1 placeholder left'],
-			['docs/design-docs/02-oci-support.md', 'draft', 'empty: Alternatives Considered · 2 placeholders left · template guidance left'],
+			['docs/design-docs/02-oci-support.md', 'draft', 'empty: Alternatives Considered · 1 placeholder left · template guidance left'],
 			['docs/design-docs/03-pipeline-merge.md', 'ready', 'complete'],
-			['docs/design-docs/04-arm-build.md', 'draft', 'empty: Open Issues/Questions · 2 placeholders left · template guidance left'],
+			['docs/design-docs/04-arm-build.md', 'draft', 'empty: Open Issues/Questions · 1 placeholder left · template guidance left'],
 			['docs/design-docs/05-kpt-fn-exclude.md', 'draft', 'missing: User Guide · 1 placeholder left'],
 			['docs/design-docs/06-config-as-data.md', 'draft', 'missing: Design, User Guide, Open Issues/Questions, Alternatives Considered'],
 			['docs/design-docs/07-package-orchestration.md', 'draft', 'missing: Design'],
