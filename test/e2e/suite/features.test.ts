@@ -83,8 +83,10 @@ suite('Design Doc Assistant: editor features', () => {
 			(ds) => !hasCode('template-text')(ds) && !ds.some((d) => codeOf(d) === 'placeholder' && d.range.start.line === 0),
 			'the fixed diagnostics to go away',
 		);
-		// What has no safe fix stays: the `### \<Approach\>` placeholder asks for the author's own heading.
-		assert.ok(left.some((d) => codeOf(d) === 'placeholder' && /Approach/.test(d.message)), `left: ${codes(left)}`);
+		// What has no safe fix stays: the copied guidance block (its `### \<Approach\>` heading with it)
+		// is removed as one, and the section it filled is now empty, asking for the author's own text.
+		assert.ok(left.some((d) => codeOf(d) === 'empty-section'), `left: ${codes(left)}`);
+		assert.ok(!left.some((d) => codeOf(d) === 'placeholder' && /Approach/.test(d.message)), `left: ${codes(left)}`);
 	});
 
 	test('fix-all on save with editor.codeActionsOnSave {"source.fixAll.designDoc": "explicit"}', async () => {
